@@ -1,0 +1,165 @@
+/**
+ * `npx lantern <command>`: serve, migrate, demo-data, create-user. Errors are one line on stderr
+ * and a non-zero exit; --help says what each command takes.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { AccountError, AGENCY_KINDS, createAccounts, type AgencyKind } from './features/access/accounts.js';
+import { isRole, ROLES } from './features/access/roles.js';
+import { loadDemoData, type DemoCredentials } from './features/demo/demo-data.js';
+import { buildLantern, serve, VERSION } from './main.js';
+
+const HELP = `Lantern ${VERSION}: serious and organised crime, shared across a community safety partnership
+
+Usage: lantern <command> [options]
+
+Commands:
+  serve [--demo]     Start Lantern (http://localhost:3000 unless PORT says otherwise).
+                     --demo loads the demo partnership on first run and prints its sign-in details.
+  demo               The same as serve --demo.
+  migrate            Apply database migrations, then exit.
+  demo-data          Load the demo partnership (if not loaded yet), print its sign-in details, exit.
+  create-user        Create a partner user and print their one-time password:
+                       --email EMAIL --name "FULL NAME" --agency CODE --role ROLE [--role ROLE ...]
+                       To create the agency too (e.g. for the first administrator), add
+                       --agency-name "NAME" --organisation "ORGANISATION" --agency-kind KIND
+  help               Show this help.
+
+Roles: ${Object.keys(ROLES).join(', ')}
+Agency kinds: ${AGENCY_KINDS.join(', ')}
+
+Environment:
+  PORT, HOST                 where to listen (3000, 127.0.0.1)
+  LANTERN_DATA_DIR           the embedded database's folder (./data)
+  DATABASE_URL               postgres://... to use a PostgreSQL server (15+) instead
+  LANTERN_SECRET             signing secret, at least 32 characters (required in production)
+  PARTNERSHIP_NAME           the name shown in the header
+  QUICK_EXIT_URL             where "Exit this page" goes
+  LOG_LEVEL                  fatal, error, warn, info, debug, trace or silent
+`;
+
+class UsageError extends Error {}
+
+function printCredentials(credentials: DemoCredentials[] | null, out: (line: string) => void): void {
+  if (!credentials) {
+    out('Demo data is already loaded; its sign-in details were printed when it was first loaded.');
+    return;
+  }
+  out('Demo partnership loaded. These sign-in details are shown once only:');
+  for (const c of credentials) out(`  ${c.role.padEnd(38)} ${c.email.padEnd(40)} ${c.password}`);
+}
+
+async function withDatabase<T>(config: Config, work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runCli(argv: string[], out = (line: string) => console.log(line)): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      demo: { type: 'boolean', default: false },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      agency: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      'agency-name': { type: 'string' },
+      organisation: { type: 'string' },
+      'agency-kind': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help || command === 'help' || command === '--help' || command === '-h') {
+    out(HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+    case 'demo': {
+      const lantern = await buildLantern(config);
+      if (values.demo || command === 'demo' || config.demo) {
+        printCredentials(await loadDemoData(lantern.database, lantern.services.accounts), out);
+      }
+      const running = await serve(lantern);
+      out(`Lantern is running at ${running.url} (public site) and ${running.url}/partner (partners).`);
+      out(`Database: ${config.database.kind === 'pglite' ? `embedded, in ${config.database.dataDir}` : 'PostgreSQL server'}. Stop with Ctrl+C.`);
+      return -1; // keep running
+    }
+    case 'migrate':
+      await withDatabase(config, async () => undefined);
+      out('Database is up to date.');
+      return 0;
+    case 'demo-data':
+      await withDatabase(config, async (database) =>
+        printCredentials(await loadDemoData(database, createAccounts(database)), out),
+      );
+      return 0;
+    case 'create-user': {
+      const { email, name, agency } = values;
+      const roles = values.role ?? [];
+      if (!email || !name || !agency || roles.length === 0) {
+        throw new UsageError('create-user needs --email, --name, --agency and at least one --role (see lantern help)');
+      }
+      const badRole = roles.find((r) => !isRole(r));
+      if (badRole) throw new UsageError(`Unknown role "${badRole}". Roles: ${Object.keys(ROLES).join(', ')}`);
+      const kind = values['agency-kind'];
+      if (kind !== undefined && !(AGENCY_KINDS as readonly string[]).includes(kind)) {
+        throw new UsageError(`Unknown agency kind "${kind}". Kinds: ${AGENCY_KINDS.join(', ')}`);
+      }
+      const password = await withDatabase(config, (database) =>
+        database.transaction(async (tx) => {
+          const accounts = createAccounts(database);
+          if (!(await accounts.agencyByCode(agency, tx))) {
+            if (!values['agency-name'] || !values.organisation || !kind) {
+              throw new UsageError(
+                `No agency has the code ${agency}. To create it, add --agency-name, --organisation and --agency-kind`,
+              );
+            }
+            await accounts.createAgency(
+              { code: agency, name: values['agency-name'], organisation: values.organisation, kind: kind as AgencyKind },
+              tx,
+            );
+          }
+          const created = await accounts.createUser(
+            { email, displayName: name, agencyCode: agency, roles: roles.filter(isRole) },
+            tx,
+          );
+          return created.password;
+        }),
+      );
+      out(`Created ${email.toLowerCase()}. One-time password (shown once): ${password}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}". Run lantern help to see the commands.`);
+  }
+}
+
+/** Entry point: one line per error, never a stack trace for the user's mistakes. */
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  try {
+    const code = await runCli(argv);
+    if (code >= 0) process.exitCode = code;
+  } catch (error) {
+    const known =
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      error instanceof AccountError ||
+      error instanceof DataDirInUseError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(`lantern: ${known ? (error as Error).message : `failed: ${(error as Error).message}`}`);
+    process.exitCode = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+  }
+}

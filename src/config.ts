@@ -1,0 +1,134 @@
+/**
+ * The only reader of the environment. Everything else receives a Config.
+ * Bad values stop Lantern at start with one clear message per problem.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+const PLACEHOLDER_SECRETS = new Set(['changeme', 'secret', 'change-me', 'replace-me', 'lantern']);
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: 'must be true or false',
+  })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const environmentSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], {
+      error: 'must be development, test or production',
+    })
+    .default('development'),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 to 65535')
+    .max(65535, 'must be 0 to 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LANTERN_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must start with postgres:// or postgresql://')
+    .optional(),
+  LANTERN_SECRET: z.string().optional(),
+  PARTNERSHIP_NAME: z.string().trim().min(1).max(80).default('Lantern Community Safety Partnership'),
+  QUICK_EXIT_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).default(
+    'https://www.bbc.co.uk/weather',
+  ),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .optional(),
+  TRUST_PROXY: z.string().optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  LANTERN_DEMO: booleanFlag.default(false),
+});
+
+export type DatabaseConfig =
+  | { readonly kind: 'pglite'; readonly dataDir: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  /** Signs CSRF tokens and other short-lived values. */
+  readonly secret: string;
+  readonly partnershipName: string;
+  /** Where "Exit this page" sends a person: a neutral site the partnership chooses. */
+  readonly quickExitUrl: string;
+  readonly logLevel: string;
+  /** Express "trust proxy" value: the one reverse proxy Lantern may sit behind, or false. */
+  readonly trustProxy: string | false;
+  readonly shutdownGraceMs: number;
+  /** Load demo data on start (npm run demo). */
+  readonly demo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Lantern cannot start: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads config from an environment (process.env by default). Throws ConfigError on bad values. */
+export function loadConfig(
+  environment: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  // Treat empty strings as unset, as a shell `FOO= cmd` means "no value".
+  const cleaned = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let secret = e.LANTERN_SECRET;
+  if (e.NODE_ENV === 'production') {
+    if (!secret) problems.push('LANTERN_SECRET must be set in production');
+    else if (secret.length < 32) problems.push('LANTERN_SECRET must be at least 32 characters');
+    else if (PLACEHOLDER_SECRETS.has(secret.toLowerCase()))
+      problems.push('LANTERN_SECRET is a placeholder: set a random value');
+  } else if (secret !== undefined && secret.length < 32) {
+    problems.push('LANTERN_SECRET must be at least 32 characters');
+  }
+  // Outside production a missing secret gets a random one: tokens then last one process only.
+  secret ??= randomBytes(32).toString('base64url');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const database: DatabaseConfig = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'pglite', dataDir: path.resolve(e.LANTERN_DATA_DIR) };
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    secret,
+    partnershipName: e.PARTNERSHIP_NAME,
+    quickExitUrl: e.QUICK_EXIT_URL,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    trustProxy: e.TRUST_PROXY ?? false,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    demo: e.LANTERN_DEMO,
+    ...overrides,
+  };
+}
+
+/** A config for tests: test environment, silent logs, the given database. */
+export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test' }, { database, ...overrides });
+}

@@ -1,0 +1,56 @@
+/**
+ * A small demo partnership, loaded by `npm run demo` (never by `npm start`): organisations and
+ * their agencies, and one user per role whose sign-in details are returned once to be printed.
+ */
+import type { Database } from '../../db/database.js';
+import type { Accounts, NewAgency } from '../access/accounts.js';
+import { ROLES, type Role } from '../access/roles.js';
+
+export const DEMO_AGENCIES: readonly NewAgency[] = [
+  { code: 'police-public-protection', name: 'Police public protection unit', organisation: 'Devon and Cornwall Police', kind: 'police' },
+  { code: 'council-trading-standards', name: 'Trading Standards', organisation: 'Cornwall Council', kind: 'council' },
+  { code: 'council-licensing', name: 'Licensing', organisation: 'Cornwall Council', kind: 'council' },
+  { code: 'council-asb', name: 'Anti-social behaviour team', organisation: 'Cornwall Council', kind: 'council' },
+  { code: 'council-planning-enforcement', name: 'Planning enforcement', organisation: 'Cornwall Council', kind: 'council' },
+  { code: 'council-environmental-health', name: 'Environmental health', organisation: 'Cornwall Council', kind: 'council' },
+  { code: 'children-safeguarding', name: "Children's social care front door", organisation: 'Cornwall Council', kind: 'social-care' },
+  { code: 'partnership-team', name: 'Community safety partnership team', organisation: 'Cornwall Council', kind: 'council' },
+  { code: 'health-safeguarding', name: 'Safeguarding team', organisation: 'NHS Cornwall and Isles of Scilly', kind: 'health' },
+  { code: 'probation', name: 'Probation delivery unit', organisation: 'Probation Service', kind: 'probation' },
+  { code: 'immigration-enforcement', name: 'Immigration Enforcement', organisation: 'Home Office', kind: 'immigration-enforcement' },
+];
+
+const DEMO_USERS: readonly { role: Role; name: string; email: string; agency: string }[] = [
+  { role: 'public-protection-analyst', name: 'Alex Analyst', email: 'analyst@police.demo.lantern.test', agency: 'police-public-protection' },
+  { role: 'police-supervisor', name: 'Sam Supervisor', email: 'supervisor@police.demo.lantern.test', agency: 'police-public-protection' },
+  { role: 'council-officer', name: 'Lee Licensing', email: 'licensing@council.demo.lantern.test', agency: 'council-licensing' },
+  { role: 'council-officer', name: 'Ash Asb', email: 'asb@council.demo.lantern.test', agency: 'council-asb' },
+  { role: 'health-social-care-partner', name: 'Hana Health', email: 'safeguarding@health.demo.lantern.test', agency: 'health-safeguarding' },
+  { role: 'information-governance', name: 'Ira Governance', email: 'ig@council.demo.lantern.test', agency: 'partnership-team' },
+  { role: 'partnership-coordinator', name: 'Cass Coordinator', email: 'coordinator@council.demo.lantern.test', agency: 'partnership-team' },
+  { role: 'system-administrator', name: 'Ada Admin', email: 'admin@council.demo.lantern.test', agency: 'partnership-team' },
+];
+
+export interface DemoCredentials {
+  email: string;
+  password: string;
+  role: string;
+  agency: string;
+}
+
+/** Loads the demo partnership if it is not there yet. Returns credentials only when it loaded them. */
+export async function loadDemoData(database: Database, accounts: Accounts): Promise<DemoCredentials[] | null> {
+  return database.transaction(async (tx) => {
+    if (await accounts.agencyByCode(DEMO_AGENCIES[0]!.code, tx)) return null;
+    for (const agency of DEMO_AGENCIES) await accounts.createAgency(agency, tx);
+    const credentials: DemoCredentials[] = [];
+    for (const user of DEMO_USERS) {
+      const { password } = await accounts.createUser(
+        { email: user.email, displayName: user.name, agencyCode: user.agency, roles: [user.role] },
+        tx,
+      );
+      credentials.push({ email: user.email, password, role: ROLES[user.role].name, agency: user.agency });
+    }
+    return credentials;
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * The composition root: config → database → services → routes → app, by plain factory functions.
+ * Nothing else wires things together, so this file shows the whole shape of Lantern.
+ */
+import { readFileSync } from 'node:fs';
+import type { Express } from 'express';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { createAccounts } from './features/access/accounts.js';
+import { signInRoutes } from './features/access/sign-in.js';
+import { apiDocsRoutes } from './features/api-docs/routes.js';
+import { healthRoutes } from './features/health/routes.js';
+import { publicSiteRoutes } from './features/public-site/routes.js';
+import { projectPath } from './paths.js';
+import { createApp } from './web/app.js';
+import { createLogger, type Logger } from './web/logging.js';
+import type { RouteSpec } from './web/routes.js';
+import { listen, type RunningServer } from './web/server.js';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }
+).version;
+
+export function createServices(database: Database) {
+  return {
+    accounts: createAccounts(database),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Every feature's routes. A new feature adds its list here. */
+export function featureRoutes(database: Database, services: Services): RouteSpec[] {
+  const routes = [
+    ...healthRoutes(database, VERSION),
+    ...publicSiteRoutes(),
+    ...signInRoutes(services.accounts),
+  ];
+  return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
+}
+
+export interface Lantern {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  services: Services;
+  app: Express;
+  /** Closes the database. Call after the server (if any) has stopped. */
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  logger?: Logger;
+  /** An already-open database (tests); otherwise the config's is opened and migrated. */
+  database?: Database;
+  /** Extra routes (tests of the route mechanism). */
+  extraRoutes?: RouteSpec[];
+}
+
+export async function buildLantern(config: Config, options: BuildOptions = {}): Promise<Lantern> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase(config.database));
+  try {
+    const applied = await migrate(database);
+    if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    const services = createServices(database);
+    const routes = [...featureRoutes(database, services), ...(options.extraRoutes ?? [])];
+    const app = createApp({ config, logger, version: VERSION, routes });
+    return { config, logger, database, services, app, close: () => database.close() };
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+}
+
+/** Starts serving, and stops cleanly on SIGTERM or SIGINT. */
+export async function serve(lantern: Lantern): Promise<RunningServer> {
+  const { config, logger } = lantern;
+  const running = await listen(lantern.app, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'stopping: finishing requests in flight');
+    void running
+      .stop()
+      .then(() => lantern.close())
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      });
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  return running;
+}

@@ -1,0 +1,8 @@
+// Progressive enhancement only: every page works without this file.
+import { initAll } from '/assets/govuk/govuk-frontend.min.js';
+import { initAll as initMoj } from '/assets/moj/moj-frontend.min.js';
+
+if (document.body.classList.contains('govuk-frontend-supported')) {
+  initAll();
+  initMoj();
+}

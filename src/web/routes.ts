@@ -1,0 +1,175 @@
+/**
+ * The one way to add a route. Each declares who may use it (a permission, or 'public') and the
+ * audit event it represents; a POST also declares the schema its input must pass. Anything less
+ * stops the app at start. The pipeline is the same for every route: authorise, then validate,
+ * then handle — so a caller who may not use a route learns nothing from its validation.
+ */
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
+import { z } from 'zod';
+import { isPermission, type Permission } from '../features/access/permissions.js';
+import { mayUse } from '../features/access/principal.js';
+import { HttpError } from './errors.js';
+import { fieldErrorsOf, type FormErrors } from './validation.js';
+
+export type Access = 'public' | { readonly permission: Permission };
+export type Method = 'get' | 'post';
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteContext<B, Q> {
+  req: Request;
+  res: Response;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+}
+
+export interface RouteSpec<
+  BodySchema extends z.ZodType | undefined = z.ZodType | undefined,
+  QuerySchema extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  method: Method;
+  /** Express path. Paths under /api/ answer in JSON. */
+  path: string;
+  access: Access;
+  /** The audit event this route represents, e.g. 'partner.sign-in'. */
+  audit: string;
+  /** One line for the OpenAPI document. */
+  summary?: string;
+  body?: BodySchema;
+  query?: QuerySchema;
+  /** API routes: the schema of a successful response, for the OpenAPI document. */
+  response?: z.ZodType;
+  /**
+   * Page forms: show the form again with the errors and the answers given (status 400).
+   * Required for page POSTs, so every form has somewhere to put its errors.
+   */
+  invalid?: (req: Request, res: Response, errors: FormErrors) => void | Promise<void>;
+  handle: (ctx: RouteContext<Infer<BodySchema>, Infer<QuerySchema>>) => unknown;
+}
+
+/** Declares a route with its input types inferred from its schemas. */
+export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<B, Q>,
+): RouteSpec<B, Q> {
+  return spec;
+}
+
+export class RouteDefinitionError extends Error {
+  constructor(spec: { method?: unknown; path?: unknown }, problem: string) {
+    super(`Route ${String(spec.method).toUpperCase()} ${String(spec.path)} ${problem}`);
+    this.name = 'RouteDefinitionError';
+  }
+}
+
+const AUDIT_EVENT = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
+
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/** Checks a route's declarations. Throws RouteDefinitionError: the app must not start. */
+export function checkRouteSpec(spec: RouteSpec): void {
+  if (spec.method !== 'get' && spec.method !== 'post') {
+    throw new RouteDefinitionError(spec, 'has a method other than get or post');
+  }
+  if (typeof spec.path !== 'string' || !spec.path.startsWith('/')) {
+    throw new RouteDefinitionError(spec, 'needs a path starting with /');
+  }
+  const access: unknown = spec.access;
+  const accessDeclared =
+    access === 'public' ||
+    (typeof access === 'object' && access !== null && isPermission((access as { permission?: unknown }).permission));
+  if (!accessDeclared) {
+    throw new RouteDefinitionError(spec, "declares no known permission (or 'public')");
+  }
+  if (typeof spec.audit !== 'string' || !AUDIT_EVENT.test(spec.audit)) {
+    throw new RouteDefinitionError(spec, "declares no audit event name (like 'partner.sign-in')");
+  }
+  if (spec.method === 'post') {
+    if (!(spec.body instanceof z.ZodType)) {
+      throw new RouteDefinitionError(spec, 'is a POST without a validation schema');
+    }
+    if (!isApiPath(spec.path) && typeof spec.invalid !== 'function') {
+      throw new RouteDefinitionError(spec, 'is a form POST with no way to show its errors (invalid)');
+    }
+  }
+  if (spec.query !== undefined && !(spec.query instanceof z.ZodType)) {
+    throw new RouteDefinitionError(spec, 'has a query schema that is not a zod schema');
+  }
+  if (typeof spec.handle !== 'function') {
+    throw new RouteDefinitionError(spec, 'has no handler');
+  }
+}
+
+/** A set of routes must not declare the same method and path twice. */
+export function checkRoutes(specs: readonly RouteSpec[]): void {
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    checkRouteSpec(spec);
+    const key = `${spec.method} ${spec.path}`;
+    if (seen.has(key)) throw new RouteDefinitionError(spec, 'is declared twice');
+    seen.add(key);
+  }
+}
+
+/** Not found and not allowed look the same to the caller. */
+function refuse(req: Request, res: Response, next: NextFunction, path: string): void {
+  const principal = res.locals.principal;
+  if (principal.kind === 'anonymous' && !isApiPath(path) && req.method === 'GET') {
+    res.redirect(303, `/partner/sign-in`);
+    return;
+  }
+  if (principal.kind === 'anonymous' && isApiPath(path)) {
+    res.status(401).json({ error: 'Sign in to use this API' });
+    return;
+  }
+  next(); // falls through to the 404 handler
+}
+
+function handlerFor(spec: RouteSpec): RequestHandler {
+  return async (req, res, next) => {
+    res.locals.auditEvent = spec.audit;
+    if (!mayUse(res.locals.principal, spec.access)) {
+      refuse(req, res, next, spec.path);
+      return;
+    }
+    let body: unknown = undefined;
+    let query: unknown = undefined;
+    if (spec.query) {
+      const parsed = spec.query.safeParse(req.query);
+      if (!parsed.success) return sendInvalid(req, res, spec, fieldErrorsOf(parsed.error));
+      query = parsed.data;
+    }
+    if (spec.body) {
+      const { _csrf: _ignored, ...fields } = (req.body ?? {}) as Record<string, unknown>;
+      const parsed = spec.body.safeParse(fields);
+      if (!parsed.success) return sendInvalid(req, res, spec, fieldErrorsOf(parsed.error));
+      body = parsed.data;
+    }
+    await spec.handle({ req, res, body, query, params: req.params as Record<string, string> } as RouteContext<
+      never,
+      never
+    >);
+  };
+}
+
+async function sendInvalid(req: Request, res: Response, spec: RouteSpec, errors: FormErrors): Promise<void> {
+  if (isApiPath(spec.path)) {
+    res.status(400).json({
+      error: 'The request is not valid',
+      fields: Object.fromEntries(Object.entries(errors.byField).map(([field, message]) => [field, message])),
+    });
+    return;
+  }
+  // A page with no form of its own (a GET with a bad query string) gets the plain 400 page.
+  if (!spec.invalid) throw new HttpError(400, 'The page address has something wrong in it');
+  res.status(400);
+  await spec.invalid(req, res, errors);
+}
+
+/** Checks every route, then mounts them. Throws before anything is served if one is wrong. */
+export function mountRoutes(router: Router, specs: readonly RouteSpec[]): void {
+  checkRoutes(specs);
+  for (const spec of specs) router[spec.method](spec.path, handlerFor(spec));
+}
