@@ -1,0 +1,50 @@
+/**
+ * Headless Debian Chromium through playwright-core (no browser download), with axe on every page.
+ * Without Chromium a browser test reports itself skipped with the reason, except under CI=true,
+ * where it fails: CI must never pass by not looking.
+ */
+import { existsSync } from 'node:fs';
+import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const IN_CI = process.env.CI === 'true';
+
+/** Flags that let Chromium run here: no sandbox as root, and no reaching for a network that isn't there. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Chromium, or skips (fails under CI) the calling test with the reason. */
+export async function launchBrowser(t: TestContext): Promise<Browser | undefined> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    const reason = `Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+    if (IN_CI) assert.fail(reason);
+    t.skip(reason);
+    return undefined;
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+}
+
+export async function newContext(browser: Browser, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
+}
+
+/** WCAG 2.2 A and AA, as axe knows them: zero violations, or the test fails naming each. */
+export async function assertAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  assert.deepEqual(summary, [], `axe found violations on ${page.url()}`);
+}
