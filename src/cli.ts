@@ -147,19 +147,20 @@ export async function runCli(argv: string[], out = (line: string) => console.log
   }
 }
 
-/** Entry point: one line per error, never a stack trace for the user's mistakes. */
+/**
+ * Entry point: one line per error, never a stack trace for the user's mistakes. One-shot commands
+ * exit explicitly: PGlite on a data directory can leave the event loop waiting after close.
+ */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
+  let code: number;
   try {
-    const code = await runCli(argv);
-    if (code >= 0) process.exitCode = code;
+    code = await runCli(argv);
   } catch (error) {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
     const known =
-      error instanceof UsageError ||
-      error instanceof ConfigError ||
-      error instanceof AccountError ||
-      error instanceof DataDirInUseError ||
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      usage || error instanceof ConfigError || error instanceof AccountError || error instanceof DataDirInUseError;
     console.error(`lantern: ${known ? (error as Error).message : `failed: ${(error as Error).message}`}`);
-    process.exitCode = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+    code = usage ? 2 : 1;
   }
+  if (code >= 0) process.stdout.write('', () => process.exit(code));
 }

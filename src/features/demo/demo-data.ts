@@ -38,19 +38,24 @@ export interface DemoCredentials {
   agency: string;
 }
 
-/** Loads the demo partnership if it is not there yet. Returns credentials only when it loaded them. */
+/**
+ * Loads whatever part of the demo partnership is missing. Returns the sign-in details of the users
+ * it created, or null when there was nothing to create: passwords are shown once only.
+ */
 export async function loadDemoData(database: Database, accounts: Accounts): Promise<DemoCredentials[] | null> {
   return database.transaction(async (tx) => {
-    if (await accounts.agencyByCode(DEMO_AGENCIES[0]!.code, tx)) return null;
-    for (const agency of DEMO_AGENCIES) await accounts.createAgency(agency, tx);
+    for (const agency of DEMO_AGENCIES) {
+      if (!(await accounts.agencyByCode(agency.code, tx))) await accounts.createAgency(agency, tx);
+    }
     const credentials: DemoCredentials[] = [];
     for (const user of DEMO_USERS) {
+      if (await accounts.userByEmail(user.email, tx)) continue;
       const { password } = await accounts.createUser(
         { email: user.email, displayName: user.name, agencyCode: user.agency, roles: [user.role] },
         tx,
       );
       credentials.push({ email: user.email, password, role: ROLES[user.role].name, agency: user.agency });
     }
-    return credentials;
+    return credentials.length ? credentials : null;
   });
 }

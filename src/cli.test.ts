@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
+import { projectPath } from './paths.js';
+
+const CLI = projectPath('src/cli-run.ts');
+
+/** Runs `lantern …` from the sources, as `npx lantern …` runs the build. */
+function lantern(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('lantern command line', () => {
+  let dataDir: string;
+  /** The database the commands work on: a data directory, or the PostgreSQL test server's. */
+  let env: Record<string, string>;
+  let serverDatabase: TestDatabase | undefined;
+  before(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'lantern-cli-'));
+    env = { LANTERN_DATA_DIR: dataDir };
+    if (process.env.TEST_DATABASE_URL) {
+      serverDatabase = await createTestDatabase();
+      if (serverDatabase.config.kind === 'postgres') env = { DATABASE_URL: serverDatabase.config.url };
+    }
+  });
+  after(() => serverDatabase?.dispose());
+
+  it('explains its commands with --help', () => {
+    const result = lantern(['--help']);
+    assert.equal(result.code, 0);
+    for (const command of ['serve', 'migrate', 'demo-data', 'create-user']) assert.match(result.stdout, new RegExp(command));
+  });
+
+  it('reports a mistake in one line with a non-zero exit, never a stack trace', () => {
+    const unknown = lantern(['frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr.trim().split('\n').length, 1);
+    assert.match(unknown.stderr, /Unknown command "frobnicate"/);
+
+    const badOption = lantern(['migrate', '--colour']);
+    assert.equal(badOption.code, 2);
+    assert.equal(badOption.stderr.trim().split('\n').length, 1);
+
+    const badConfig = lantern(['migrate'], { PORT: 'eighty' });
+    assert.equal(badConfig.code, 1);
+    assert.equal(badConfig.stderr.trim(), 'lantern: Lantern cannot start: PORT must be a port number');
+  });
+
+  it('migrates, creates the first administrator with their agency, and refuses a duplicate', () => {
+    assert.equal(lantern(['migrate'], env).code, 0);
+    const missingAgency = lantern(
+      ['create-user', '--email', 'ada@council.example', '--name', 'Ada Admin', '--agency', 'partnership-team', '--role', 'system-administrator'],
+      env,
+    );
+    assert.equal(missingAgency.code, 2);
+    assert.match(missingAgency.stderr, /No agency has the code partnership-team/);
+
+    const args = [
+      'create-user',
+      '--email', 'Ada@Council.Example',
+      '--name', 'Ada Admin',
+      '--agency', 'partnership-team',
+      '--agency-name', 'Community safety partnership team',
+      '--organisation', 'Cornwall Council',
+      '--agency-kind', 'council',
+      '--role', 'system-administrator',
+    ];
+    const created = lantern(args, env);
+    assert.equal(created.code, 0, created.stderr);
+    assert.match(created.stdout, /Created ada@council\.example\. One-time password \(shown once\): [a-z0-9-]{27}/);
+
+    const again = lantern(args, env);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already exists/);
+
+    const badRole = lantern(['create-user', '--email', 'x@y.example', '--name', 'X', '--agency', 'partnership-team', '--role', 'god'], env);
+    assert.equal(badRole.code, 2);
+    assert.match(badRole.stderr, /Unknown role "god"/);
+  });
+
+  it('loads demo data once, printing sign-in details only the first time', () => {
+    const first = lantern(['demo-data'], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /shown once only/);
+    assert.match(first.stdout, /analyst@police\.demo\.lantern\.test\s+[a-z0-9-]{27}/);
+    const second = lantern(['demo-data'], env);
+    assert.equal(second.code, 0);
+    assert.match(second.stdout, /already loaded/);
+    assert.doesNotMatch(second.stdout, /analyst@police/);
+  });
+
+  it('refuses to open a data directory another Lantern process is using', async () => {
+    const server = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', LANTERN_DATA_DIR: dataDir, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('Lantern is running')) resolve();
+        });
+        server.on('exit', () => reject(new Error(`server exited early: ${out}`)));
+      });
+      const second = lantern(['migrate'], { LANTERN_DATA_DIR: dataDir });
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, /Another Lantern process \(pid \d+\) is using the data directory/);
+    } finally {
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    assert.equal(lantern(['migrate'], { LANTERN_DATA_DIR: dataDir }).code, 0, 'the lock is released on a clean stop');
+  });
+});
