@@ -34,17 +34,45 @@ export async function launchBrowser(t: TestContext): Promise<Browser | undefined
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 }
 
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
 export async function newContext(browser: Browser, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
+  const javaScript = options.javaScript ?? true;
+  const context = await browser.newContext({ javaScriptEnabled: javaScript });
+  if (!javaScript) withoutJavaScript.add(context);
+  return context;
 }
 
-/** WCAG 2.2 A and AA, as axe knows them: zero violations, or the test fails naming each. */
+/**
+ * WCAG 2.2 A and AA, as axe knows them: zero violations, or the test fails naming each.
+ * axe is itself a script, so a page seen without JavaScript is checked by replaying exactly the
+ * HTML it was served, scripts removed, in a second page that lets axe run.
+ */
 export async function assertAccessible(page: Page): Promise<void> {
+  if (withoutJavaScript.has(page.context())) {
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+    const browser = page.context().browser();
+    assert.ok(browser);
+    const replay = await browser.newContext();
+    try {
+      const replayPage = await replay.newPage();
+      await replayPage.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+      await replayPage.goto(page.url());
+      await axeCheck(replayPage, page.url());
+    } finally {
+      await replay.close();
+    }
+    return;
+  }
+  await axeCheck(page, page.url());
+}
+
+async function axeCheck(page: Page, url: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
-  assert.deepEqual(summary, [], `axe found violations on ${page.url()}`);
+  assert.deepEqual(summary, [], `axe found violations on ${url}`);
 }
