@@ -29,13 +29,21 @@ if (files.length === 0) {
 }
 console.log(
   `Running ${files.length} test files on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}` +
-    `${process.env.CI === 'true' ? ' (CI: missing Chromium or PostgreSQL fails)' : ''}`,
+    (process.env.CI === 'true' ? ' (CI: missing Chromium or PostgreSQL fails)' : ''),
 );
 // --test-force-exit: a PGlite started from a dumped data directory (loadDataDir) keeps the event
 // loop waiting after close(); each file's process ends once its tests are done.
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', '--test-reporter=spec', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-force-exit',
+    '--test-reporter=spec',
+    ...files,
+  ],
   { stdio: 'inherit', cwd: projectPath(), env: { ...process.env, NODE_ENV: 'test' } },
 );
 process.exit(result.status ?? 1);

@@ -37,7 +37,8 @@ describe('lantern command line', () => {
   it('explains its commands with --help', () => {
     const result = lantern(['--help']);
     assert.equal(result.code, 0);
-    for (const command of ['serve', 'migrate', 'demo-data', 'create-user']) assert.match(result.stdout, new RegExp(command));
+    for (const command of ['serve', 'migrate', 'demo-data', 'create-user'])
+      assert.match(result.stdout, new RegExp(command));
   });
 
   it('reports a mistake in one line with a non-zero exit, never a stack trace', () => {
@@ -58,7 +59,17 @@ describe('lantern command line', () => {
   it('migrates, creates the first administrator with their agency, and refuses a duplicate', () => {
     assert.equal(lantern(['migrate'], env).code, 0);
     const missingAgency = lantern(
-      ['create-user', '--email', 'ada@council.example', '--name', 'Ada Admin', '--agency', 'partnership-team', '--role', 'system-administrator'],
+      [
+        'create-user',
+        '--email',
+        'ada@council.example',
+        '--name',
+        'Ada Admin',
+        '--agency',
+        'partnership-team',
+        '--role',
+        'system-administrator',
+      ],
       env,
     );
     assert.equal(missingAgency.code, 2);
@@ -66,23 +77,46 @@ describe('lantern command line', () => {
 
     const args = [
       'create-user',
-      '--email', 'Ada@Council.Example',
-      '--name', 'Ada Admin',
-      '--agency', 'partnership-team',
-      '--agency-name', 'Community safety partnership team',
-      '--organisation', 'Cornwall Council',
-      '--agency-kind', 'council',
-      '--role', 'system-administrator',
+      '--email',
+      'Ada@Council.Example',
+      '--name',
+      'Ada Admin',
+      '--agency',
+      'partnership-team',
+      '--agency-name',
+      'Community safety partnership team',
+      '--organisation',
+      'Cornwall Council',
+      '--agency-kind',
+      'council',
+      '--role',
+      'system-administrator',
     ];
     const created = lantern(args, env);
     assert.equal(created.code, 0, created.stderr);
-    assert.match(created.stdout, /Created ada@council\.example\. One-time password \(shown once\): [a-z0-9-]{27}/);
+    assert.match(
+      created.stdout,
+      /Created ada@council\.example\. One-time password \(shown once\): [a-z0-9-]{27}/,
+    );
 
     const again = lantern(args, env);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already exists/);
 
-    const badRole = lantern(['create-user', '--email', 'x@y.example', '--name', 'X', '--agency', 'partnership-team', '--role', 'god'], env);
+    const badRole = lantern(
+      [
+        'create-user',
+        '--email',
+        'x@y.example',
+        '--name',
+        'X',
+        '--agency',
+        'partnership-team',
+        '--role',
+        'god',
+      ],
+      env,
+    );
     assert.equal(badRole.code, 2);
     assert.match(badRole.stderr, /Unknown role "god"/);
   });
@@ -120,6 +154,10 @@ describe('lantern command line', () => {
       server.kill('SIGTERM');
       await exited;
     }
-    assert.equal(lantern(['migrate'], { LANTERN_DATA_DIR: dataDir }).code, 0, 'the lock is released on a clean stop');
+    assert.equal(
+      lantern(['migrate'], { LANTERN_DATA_DIR: dataDir }).code,
+      0,
+      'the lock is released on a clean stop',
+    );
   });
 });

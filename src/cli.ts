@@ -52,7 +52,10 @@ function printCredentials(credentials: DemoCredentials[] | null, out: (line: str
   for (const c of credentials) out(`  ${c.role.padEnd(38)} ${c.email.padEnd(40)} ${c.password}`);
 }
 
-async function withDatabase<T>(config: Config, work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+async function withDatabase<T>(
+  config: Config,
+  work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
   const database = await openDatabase(config.database);
   try {
     await migrate(database);
@@ -94,11 +97,13 @@ export async function runCli(argv: string[], out = (line: string) => console.log
       }
       const running = await serve(lantern);
       out(`Lantern is running at ${running.url} (public site) and ${running.url}/partner (partners).`);
-      out(`Database: ${config.database.kind === 'pglite' ? `embedded, in ${config.database.dataDir}` : 'PostgreSQL server'}. Stop with Ctrl+C.`);
+      out(
+        `Database: ${config.database.kind === 'pglite' ? `embedded, in ${config.database.dataDir}` : 'PostgreSQL server'}. Stop with Ctrl+C.`,
+      );
       return -1; // keep running
     }
     case 'migrate':
-      await withDatabase(config, async () => undefined);
+      await withDatabase(config, () => Promise.resolve());
       out('Database is up to date.');
       return 0;
     case 'demo-data':
@@ -110,7 +115,9 @@ export async function runCli(argv: string[], out = (line: string) => console.log
       const { email, name, agency } = values;
       const roles = values.role ?? [];
       if (!email || !name || !agency || roles.length === 0) {
-        throw new UsageError('create-user needs --email, --name, --agency and at least one --role (see lantern help)');
+        throw new UsageError(
+          'create-user needs --email, --name, --agency and at least one --role (see lantern help)',
+        );
       }
       const badRole = roles.find((r) => !isRole(r));
       if (badRole) throw new UsageError(`Unknown role "${badRole}". Roles: ${Object.keys(ROLES).join(', ')}`);
@@ -128,7 +135,12 @@ export async function runCli(argv: string[], out = (line: string) => console.log
               );
             }
             await accounts.createAgency(
-              { code: agency, name: values['agency-name'], organisation: values.organisation, kind: kind as AgencyKind },
+              {
+                code: agency,
+                name: values['agency-name'],
+                organisation: values.organisation,
+                kind: kind as AgencyKind,
+              },
               tx,
             );
           }
@@ -156,9 +168,13 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   try {
     code = await runCli(argv);
   } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
+    const usage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
     const known =
-      usage || error instanceof ConfigError || error instanceof AccountError || error instanceof DataDirInUseError;
+      usage ||
+      error instanceof ConfigError ||
+      error instanceof AccountError ||
+      error instanceof DataDirInUseError;
     console.error(`lantern: ${known ? (error as Error).message : `failed: ${(error as Error).message}`}`);
     code = usage ? 2 : 1;
   }

@@ -34,9 +34,9 @@ const environmentSchema = z.object({
     .optional(),
   LANTERN_SECRET: z.string().optional(),
   PARTNERSHIP_NAME: z.string().trim().min(1).max(80).default('Lantern Community Safety Partnership'),
-  QUICK_EXIT_URL: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).default(
-    'https://www.bbc.co.uk/weather',
-  ),
+  QUICK_EXIT_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https:// address' })
+    .default('https://www.bbc.co.uk/weather'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -48,8 +48,7 @@ const environmentSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { readonly kind: 'pglite'; readonly dataDir: string }
-  | { readonly kind: 'postgres'; readonly url: string };
+  { readonly kind: 'pglite'; readonly dataDir: string } | { readonly kind: 'postgres'; readonly url: string };
 
 export interface Config {
   readonly env: 'development' | 'test' | 'production';
@@ -87,9 +86,7 @@ export function loadConfig(
   );
   const parsed = environmentSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
   const e = parsed.data;
   const problems: string[] = [];

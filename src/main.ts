@@ -77,7 +77,11 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
 /** Starts serving, and stops cleanly on SIGTERM or SIGINT. */
 export async function serve(lantern: Lantern): Promise<RunningServer> {
   const { config, logger } = lantern;
-  const running = await listen(lantern.app, { port: config.port, host: config.host, graceMs: config.shutdownGraceMs });
+  const running = await listen(lantern.app, {
+    port: config.port,
+    host: config.host,
+    graceMs: config.shutdownGraceMs,
+  });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'stopping: finishing requests in flight');
     void running

@@ -21,7 +21,11 @@ describe(`database layer on ${testDatabaseKind}`, () => {
 
   it('has applied every migration, and applying again does nothing', async () => {
     const names = (await readMigrations()).map((m) => m.name);
-    const applied = await t.database.db.selectFrom('schema_migration').select('name').orderBy('name').execute();
+    const applied = await t.database.db
+      .selectFrom('schema_migration')
+      .select('name')
+      .orderBy('name')
+      .execute();
     assert.deepEqual(
       applied.map((r) => r.name),
       names,
@@ -79,14 +83,22 @@ describe(`database layer on ${testDatabaseKind}`, () => {
     await t.database.transaction(async (tx) => {
       await tx.insertInto('organisation').values({ name: 'Whole Council' }).execute();
     });
-    const kept = await t.database.db.selectFrom('organisation').select('id').where('name', '=', 'Whole Council').execute();
+    const kept = await t.database.db
+      .selectFrom('organisation')
+      .select('id')
+      .where('name', '=', 'Whole Council')
+      .execute();
     assert.equal(kept.length, 1);
   });
 
   it('binds parameters, so input is data and never SQL', async () => {
     const name = "O'Brien'); drop table organisation; --";
     await t.database.db.insertInto('organisation').values({ name }).execute();
-    const row = await t.database.db.selectFrom('organisation').select('name').where('name', '=', name).executeTakeFirst();
+    const row = await t.database.db
+      .selectFrom('organisation')
+      .select('name')
+      .where('name', '=', name)
+      .executeTakeFirst();
     assert.equal(row?.name, name);
   });
 
@@ -106,11 +118,17 @@ describe(`database layer on ${testDatabaseKind}`, () => {
       'create table half_done (id int);\ninsert into no_such_table values (1);',
     );
     await assert.rejects(migrate(t.database, dir));
-    const { rows } = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_name = 'half_done'`.execute(
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from information_schema.tables where table_name = 'half_done'`.execute(
       t.database.db,
     );
     assert.equal(rows[0]!.n, 0);
-    const record = await t.database.db.selectFrom('schema_migration').select('name').where('name', '=', '9999_broken.sql').execute();
+    const record = await t.database.db
+      .selectFrom('schema_migration')
+      .select('name')
+      .where('name', '=', '9999_broken.sql')
+      .execute();
     assert.equal(record.length, 0);
   });
 });

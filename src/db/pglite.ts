@@ -20,7 +20,7 @@ export interface PgliteOptions {
 }
 
 export async function openPglite(options: PgliteOptions = {}): Promise<Database & { pglite: PGlite }> {
-  let unlock = () => undefined as void;
+  let unlock: () => void = () => undefined;
   if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true });
     unlock = lockDataDir(options.dataDir);

@@ -14,8 +14,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Database &
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     types: {
-      getTypeParser: ((oid: number, format?: string) =>
-        TYPE_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        TYPE_PARSERS[oid] ??
+        (pg.types.getTypeParser as (oid: number, format?: string) => unknown)(oid, format),
     },
   });
   // An idle client that loses its server must not crash the process; the next query reports it.

@@ -82,7 +82,13 @@ describe('the web pipeline', () => {
   });
 
   it('serves the compiled stylesheets and frontend scripts from its own origin, without GDS Transport', async () => {
-    for (const path of ['/assets/app/public.css', '/assets/app/partner.css', '/assets/govuk/govuk-frontend.min.js', '/assets/moj/moj-frontend.min.js', '/assets/app/public.js']) {
+    for (const path of [
+      '/assets/app/public.css',
+      '/assets/app/partner.css',
+      '/assets/govuk/govuk-frontend.min.js',
+      '/assets/moj/moj-frontend.min.js',
+      '/assets/app/public.js',
+    ]) {
       const response = await app.get(path);
       assert.equal(response.status, 200, path);
       const body = await response.text();
@@ -118,7 +124,9 @@ describe('the web pipeline', () => {
         headers: { 'content-type': 'application/json', ...headers },
         body,
       });
-    const bad = await post(JSON.stringify({ name: '', count: 'three', extra: true }), { 'x-csrf-token': apiToken });
+    const bad = await post(JSON.stringify({ name: '', count: 'three', extra: true }), {
+      'x-csrf-token': apiToken,
+    });
     assert.equal(bad.status, 400);
     const badBody = (await bad.json()) as { error: string; fields: Record<string, string> };
     assert.equal(badBody.fields.name, 'Enter a name');
@@ -160,7 +168,11 @@ describe('the web pipeline', () => {
 
   it('logs one line per request with its id and event, and no client address or user agent', async () => {
     await app.get('/', {
-      headers: { 'user-agent': 'UniqueAgent/1.0', 'x-forwarded-for': '203.0.113.77', 'x-request-id': 'chosen-by-client' },
+      headers: {
+        'user-agent': 'UniqueAgent/1.0',
+        'x-forwarded-for': '203.0.113.77',
+        'x-request-id': 'chosen-by-client',
+      },
     });
     const text = app.logText();
     assert.doesNotMatch(text, /UniqueAgent|203\.0\.113\.77|127\.0\.0\.1|chosen-by-client|remoteAddress/);
@@ -193,7 +205,12 @@ describe('start-up guard rails', () => {
   it('refuses to start with a route that declares no permission', async () => {
     const t = await createTestDatabase();
     try {
-      const unguarded = { method: 'get', path: '/oops', audit: 'oops.view', handle: () => undefined } as unknown as RouteSpec;
+      const unguarded = {
+        method: 'get',
+        path: '/oops',
+        audit: 'oops.view',
+        handle: () => undefined,
+      } as unknown as RouteSpec;
       await assert.rejects(
         buildLantern(testConfig(t.config), { database: t.database, extraRoutes: [unguarded] }),
         /Route GET \/oops declares no known permission/,

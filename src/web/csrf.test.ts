@@ -15,7 +15,10 @@ describe('CSRF tokens', () => {
     assert.equal(tokens.verify(token, '/report', 'session-1', 2_000), true);
     assert.equal(tokens.verify(token, '/elsewhere', 'session-1', 2_000), false);
     assert.equal(tokens.verify(token, '/report', 'session-2', 2_000), false);
-    assert.equal(csrfTokens('another-secret-that-is-long-enough-111').verify(token, '/report', 'session-1', 2_000), false);
+    assert.equal(
+      csrfTokens('another-secret-that-is-long-enough-111').verify(token, '/report', 'session-1', 2_000),
+      false,
+    );
     assert.equal(tokens.verify(token, '/report', 'session-1', 1_000 + 5 * 60 * 60 * 1000), false);
   });
 

@@ -77,5 +77,8 @@ export function csrfLocals(tokens: CsrfTokens): RequestHandler {
 }
 
 function csrfFailure(): HttpError {
-  return new HttpError(403, 'This form has expired or was not sent from this site. Go back, refresh the page and try again');
+  return new HttpError(
+    403,
+    'This form has expired or was not sent from this site. Go back, refresh the page and try again',
+  );
 }

@@ -45,7 +45,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   }
   const known = clientError(error);
   const status = known?.status ?? 500;
-  if (!known) res.locals.log?.error({ err: error }, 'request failed');
+  if (!known) res.locals.log.error({ err: error }, 'request failed');
   res.status(status);
   res.setHeader('Cache-Control', 'no-store');
   const message = known?.publicMessage ?? 'Sorry, there is a problem with the service';
@@ -53,9 +53,14 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
     res.json({ error: message, reference: res.locals.requestId });
     return;
   }
-  res.render(status === 500 ? 'errors/500.njk' : 'errors/problem.njk', { status, message }, (renderError, html) => {
-    // If even the error page fails, send plain text: never a stack trace.
-    if (renderError) res.type('text/plain').send(`${message}. Reference: ${res.locals.requestId}`);
-    else res.send(html);
-  });
+  res.render(
+    status === 500 ? 'errors/500.njk' : 'errors/problem.njk',
+    { status, message },
+    (renderError, html) => {
+      // If even the error page fails, send plain text: never a stack trace.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Express types it as Error; it is null on success
+      if (renderError) res.type('text/plain').send(`${message}. Reference: ${res.locals.requestId}`);
+      else res.send(html);
+    },
+  );
 };

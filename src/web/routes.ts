@@ -49,9 +49,10 @@ export interface RouteSpec<
 }
 
 /** Declares a route with its input types inferred from its schemas. */
-export function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<B, Q>,
-): RouteSpec<B, Q> {
+export function route<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<B, Q>): RouteSpec<B, Q> {
   return spec;
 }
 
@@ -70,7 +71,8 @@ export function isApiPath(path: string): boolean {
 
 /** Checks a route's declarations. Throws RouteDefinitionError: the app must not start. */
 export function checkRouteSpec(spec: RouteSpec): void {
-  if (spec.method !== 'get' && spec.method !== 'post') {
+  const method: unknown = spec.method; // specs may come from JavaScript, so check what TypeScript assumes
+  if (method !== 'get' && method !== 'post') {
     throw new RouteDefinitionError(spec, 'has a method other than get or post');
   }
   if (typeof spec.path !== 'string' || !spec.path.startsWith('/')) {
@@ -79,7 +81,9 @@ export function checkRouteSpec(spec: RouteSpec): void {
   const access: unknown = spec.access;
   const accessDeclared =
     access === 'public' ||
-    (typeof access === 'object' && access !== null && isPermission((access as { permission?: unknown }).permission));
+    (typeof access === 'object' &&
+      access !== null &&
+      isPermission((access as { permission?: unknown }).permission));
   if (!accessDeclared) {
     throw new RouteDefinitionError(spec, "declares no known permission (or 'public')");
   }
@@ -147,10 +151,7 @@ function handlerFor(spec: RouteSpec): RequestHandler {
       if (!parsed.success) return sendInvalid(req, res, spec, fieldErrorsOf(parsed.error));
       body = parsed.data;
     }
-    await spec.handle({ req, res, body, query, params: req.params as Record<string, string> } as RouteContext<
-      never,
-      never
-    >);
+    await spec.handle({ req, res, body, query, params: req.params } as RouteContext<never, never>);
   };
 }
 

@@ -17,7 +17,8 @@ export function fieldErrorsOf(error: z.ZodError): FormErrors {
   const byField: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      byField[''] ??= `Remove the unexpected field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+      byField[''] ??=
+        `Remove the unexpected field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
       continue;
     }
     const field = issue.path.map(String).join('-');

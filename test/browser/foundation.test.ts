@@ -30,12 +30,23 @@ describe('foundation pages in Chromium', () => {
       const response = await page.goto(`${app.url}/`);
       assert.equal(response?.status(), 200);
       await assertAccessible(page);
-      assert.equal(await page.locator('.govuk-generic-header').innerText(), 'Lantern Community Safety Partnership');
-      assert.match(await page.locator('.app-danger-banner').innerText(), /If someone is in immediate danger, call 999/);
+      assert.equal(
+        await page.locator('.govuk-generic-header').innerText(),
+        'Lantern Community Safety Partnership',
+      );
+      assert.match(
+        await page.locator('.app-danger-banner').innerText(),
+        /If someone is in immediate danger, call 999/,
+      );
       const exit = page.getByRole('button', { name: /Exit this page/ });
       assert.equal(await exit.getAttribute('href'), 'https://www.bbc.co.uk/weather');
-      assert.equal(await page.locator('.govuk-header__logotype, .govuk-footer__crown, svg.govuk-logo').count(), 0);
-      const font = await page.evaluate(() => getComputedStyle(document.querySelector('.govuk-body')!).fontFamily);
+      assert.equal(
+        await page.locator('.govuk-header__logotype, .govuk-footer__crown, svg.govuk-logo').count(),
+        0,
+      );
+      const font = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.govuk-body')!).fontFamily,
+      );
       assert.match(font, /^arial/i);
       await context.close();
     });
@@ -59,7 +70,10 @@ describe('foundation pages in Chromium', () => {
       assert.equal(await page.getByLabel('Email address').inputValue(), 'not an email');
       if (javaScript) {
         // GOV.UK Frontend moves focus to the error summary, and its links to the fields.
-        assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')), true);
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+          true,
+        );
         await page.getByRole('link', { name: 'Enter your password' }).click();
         assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
       }
@@ -86,10 +100,15 @@ describe('foundation pages in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/`);
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to main content');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent.trim()),
+      'Skip to main content',
+    );
     // Pressing Shift three times is GOV.UK's keyboard shortcut for Exit this page: it must try to
     // leave for the neutral site (which this machine cannot reach, so we watch the request).
-    const leaving = page.waitForRequest((request) => request.url().startsWith('https://www.bbc.co.uk/weather'));
+    const leaving = page.waitForRequest((request) =>
+      request.url().startsWith('https://www.bbc.co.uk/weather'),
+    );
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
     await leaving;

@@ -58,12 +58,9 @@ export async function startTestApp(
       return match[1];
     },
     postForm(path, fields, init = {}) {
-      return get(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(init.headers ?? {}) },
-        body: new URLSearchParams(fields).toString(),
-        ...init,
-      });
+      const headers = new Headers(init.headers);
+      headers.set('content-type', 'application/x-www-form-urlencoded');
+      return get(path, { ...init, method: 'POST', headers, body: new URLSearchParams(fields).toString() });
     },
     async stop() {
       await running.stop();

@@ -36,7 +36,10 @@ export async function launchBrowser(t: TestContext): Promise<Browser | undefined
 
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
-export async function newContext(browser: Browser, options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: { javaScript?: boolean } = {},
+): Promise<BrowserContext> {
   const javaScript = options.javaScript ?? true;
   const context = await browser.newContext({ javaScriptEnabled: javaScript });
   if (!javaScript) withoutJavaScript.add(context);
@@ -72,7 +75,8 @@ async function axeCheck(page: Page, url: string): Promise<void> {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    (v) =>
+      `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   assert.deepEqual(summary, [], `axe found violations on ${url}`);
 }

@@ -43,9 +43,17 @@ export class AccountError extends Error {
 
 export function createAccounts(database: Database) {
   async function organisationId(q: Queryable, name: string): Promise<string> {
-    const existing = await q.selectFrom('organisation').select('id').where('name', '=', name).executeTakeFirst();
+    const existing = await q
+      .selectFrom('organisation')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirst();
     if (existing) return existing.id;
-    const created = await q.insertInto('organisation').values({ name }).returning('id').executeTakeFirstOrThrow();
+    const created = await q
+      .insertInto('organisation')
+      .values({ name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return created.id;
   }
 
@@ -78,13 +86,26 @@ export function createAccounts(database: Database) {
       const password = user.password ?? generatePassword();
       const passwordHash = await hashPassword(password);
       const work = async (tx: Queryable) => {
-        const agency = await tx.selectFrom('agency').select('id').where('code', '=', user.agencyCode).executeTakeFirst();
+        const agency = await tx
+          .selectFrom('agency')
+          .select('id')
+          .where('code', '=', user.agencyCode)
+          .executeTakeFirst();
         if (!agency) throw new AccountError(`No agency has the code ${user.agencyCode}`);
-        const taken = await tx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+        const taken = await tx
+          .selectFrom('app_user')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirst();
         if (taken) throw new AccountError(`A user with the email ${email} already exists`);
         const created = await tx
           .insertInto('app_user')
-          .values({ email, display_name: user.displayName, agency_id: agency.id, password_hash: passwordHash })
+          .values({
+            email,
+            display_name: user.displayName,
+            agency_id: agency.id,
+            password_hash: passwordHash,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await tx
@@ -106,8 +127,11 @@ export function createAccounts(database: Database) {
     },
 
     async countUsers(q: Queryable = database.db): Promise<number> {
-      const row = await q.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return Number(row.n);
+      const row = await q
+        .selectFrom('app_user')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return row.n;
     },
   };
 }

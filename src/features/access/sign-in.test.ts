@@ -9,7 +9,12 @@ describe('partner sign-in page', () => {
   before(async () => {
     app = await startTestApp();
     const accounts = app.lantern.services.accounts;
-    await accounts.createAgency({ code: 'council-licensing', name: 'Licensing', organisation: 'Cornwall Council', kind: 'council' });
+    await accounts.createAgency({
+      code: 'council-licensing',
+      name: 'Licensing',
+      organisation: 'Cornwall Council',
+      kind: 'council',
+    });
     ({ password } = await accounts.createUser({
       email: 'Lee@Council.Example',
       displayName: 'Lee Licensing',
@@ -24,7 +29,10 @@ describe('partner sign-in page', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('set-cookie'), null);
     const root = parseHtml(await response.text());
-    assert.equal(textOf(root, 'title'), 'Sign in to the partner workspace – Lantern Community Safety Partnership');
+    assert.equal(
+      textOf(root, 'title'),
+      'Sign in to the partner workspace – Lantern Community Safety Partnership',
+    );
     assert.ok(root.querySelector('form[novalidate] input[name=_csrf]'));
     assert.ok(root.querySelector('input#email[autocomplete=username]'));
     assert.ok(root.querySelector('input#password[type=password]'));
@@ -32,11 +40,17 @@ describe('partner sign-in page', () => {
 
   it('shows GOV.UK errors for missing and malformed answers, keeping what was typed', async () => {
     const token = await app.csrfFor('/partner/sign-in');
-    const response = await app.postForm('/partner/sign-in', { _csrf: token, email: 'not-an-email', password: '' });
+    const response = await app.postForm('/partner/sign-in', {
+      _csrf: token,
+      email: 'not-an-email',
+      password: '',
+    });
     assert.equal(response.status, 400);
     const root = parseHtml(await response.text());
     assert.match(textOf(root, 'title'), /^Error: Sign in to the partner workspace/);
-    const summary = root.querySelectorAll('.govuk-error-summary__list a').map((a) => [a.getAttribute('href'), a.text.trim()]);
+    const summary = root
+      .querySelectorAll('.govuk-error-summary__list a')
+      .map((a) => [a.getAttribute('href'), a.text.trim()]);
     assert.deepEqual(summary, [
       ['#email', 'Enter an email address in the correct format, like name@example.com'],
       ['#password', 'Enter your password'],
@@ -54,16 +68,26 @@ describe('partner sign-in page', () => {
       const response = await app.postForm('/partner/sign-in', { _csrf: token, email, password: pass });
       assert.equal(response.status, 400);
       const root = parseHtml(await response.text());
-      assert.equal(textOf(root, '.govuk-error-summary__list a'), 'Enter a correct email address and password');
+      assert.equal(
+        textOf(root, '.govuk-error-summary__list a'),
+        'Enter a correct email address and password',
+      );
       assert.equal(response.headers.get('set-cookie'), null);
     }
   });
 
   it('accepts the right password (any case of email) but does not sign in without a second factor', async () => {
     const token = await app.csrfFor('/partner/sign-in');
-    const response = await app.postForm('/partner/sign-in', { _csrf: token, email: 'LEE@council.example', password });
+    const response = await app.postForm('/partner/sign-in', {
+      _csrf: token,
+      email: 'LEE@council.example',
+      password,
+    });
     assert.equal(response.status, 200);
-    assert.equal(textOf(parseHtml(await response.text()), 'h1'), 'Multi-factor sign-in is not switched on yet');
+    assert.equal(
+      textOf(parseHtml(await response.text()), 'h1'),
+      'Multi-factor sign-in is not switched on yet',
+    );
     assert.equal(response.headers.get('set-cookie'), null);
     const home = await app.get('/partner');
     assert.equal(home.status, 303, 'still not signed in');
@@ -77,10 +101,19 @@ describe('partner sign-in page', () => {
 
   it('refuses a form with fields it does not expect, and one that is too large', async () => {
     const token = await app.csrfFor('/partner/sign-in');
-    const extra = await app.postForm('/partner/sign-in', { _csrf: token, email: 'a@b.example', password: 'x', role: 'admin' });
+    const extra = await app.postForm('/partner/sign-in', {
+      _csrf: token,
+      email: 'a@b.example',
+      password: 'x',
+      role: 'admin',
+    });
     assert.equal(extra.status, 400);
     assert.match(await extra.text(), /Remove the unexpected field: role/);
-    const huge = await app.postForm('/partner/sign-in', { _csrf: token, email: 'a@b.example', password: 'x'.repeat(300_000) });
+    const huge = await app.postForm('/partner/sign-in', {
+      _csrf: token,
+      email: 'a@b.example',
+      password: 'x'.repeat(300_000),
+    });
     assert.equal(huge.status, 413);
   });
 });

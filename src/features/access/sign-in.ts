@@ -11,7 +11,10 @@ export const signInSchema = z.strictObject({
     .trim()
     .min(1, 'Enter your email address')
     .max(254, 'Email address must be 254 characters or fewer')
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Enter an email address in the correct format, like name@example.com'),
+    .regex(
+      /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+      'Enter an email address in the correct format, like name@example.com',
+    ),
   password: z
     .string({ error: 'Enter your password' })
     .min(1, 'Enter your password')
@@ -41,7 +44,8 @@ export function signInRoutes(accounts: Accounts): RouteSpec[] {
       access: 'public',
       audit: 'partner.sign-in',
       body: signInSchema,
-      invalid: (req, res, errors) => showForm(res, errors, { email: (req.body as { email?: unknown }).email }),
+      invalid: (req, res, errors) =>
+        showForm(res, errors, { email: (req.body as { email?: unknown }).email }),
       handle: async ({ res, body }) => {
         const user = await accounts.userByEmail(body.email);
         const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), body.password);

@@ -19,19 +19,30 @@ describe('OpenAPI document', () => {
           response: z.object({ id: z.string() }),
           handle: () => undefined,
         }),
-        route({ method: 'get', path: '/not-api', access: 'public', audit: 'page.view', handle: () => undefined }),
+        route({
+          method: 'get',
+          path: '/not-api',
+          access: 'public',
+          audit: 'page.view',
+          handle: () => undefined,
+        }),
       ],
       { title: 'Test', version: '1' },
     ) as { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>> };
     assert.equal(doc.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(doc.paths), ['/api/v1/agencies/{code}/notes'], 'pages are not in the API document');
+    assert.deepEqual(
+      Object.keys(doc.paths),
+      ['/api/v1/agencies/{code}/notes'],
+      'pages are not in the API document',
+    );
     const operation = doc.paths['/api/v1/agencies/{code}/notes']!.post!;
     assert.equal(operation.operationId, 'agency.note.create');
     assert.equal(operation['x-permission'], 'workspace:view');
-    assert.deepEqual(operation.parameters, [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }]);
-    const body = (operation.requestBody as { content: Record<string, { schema: Record<string, unknown> }> }).content[
-      'application/json'
-    ]!.schema;
+    assert.deepEqual(operation.parameters, [
+      { name: 'code', in: 'path', required: true, schema: { type: 'string' } },
+    ]);
+    const body = (operation.requestBody as { content: Record<string, { schema: Record<string, unknown> }> })
+      .content['application/json']!.schema;
     assert.deepEqual(body.required, ['text']);
     assert.equal(body.additionalProperties, false);
     assert.deepEqual(Object.keys(operation.responses as object).sort(), ['200', '400', '401', '404']);

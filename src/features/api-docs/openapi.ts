@@ -24,7 +24,10 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 
 function queryParameters(schema: z.ZodType | undefined): JsonSchema[] {
   if (!schema) return [];
-  const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const object = jsonSchema(schema, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({
     name,
     in: 'query',
@@ -43,7 +46,10 @@ function pathParameters(path: string): JsonSchema[] {
 }
 
 /** Documents API routes and any other route that declares a JSON response (e.g. /health). */
-export function openApiDocument(specs: readonly RouteSpec[], info: { title: string; version: string }): JsonSchema {
+export function openApiDocument(
+  specs: readonly RouteSpec[],
+  info: { title: string; version: string },
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const spec of specs) {
     if (!isApiPath(spec.path) && !spec.response) continue;
@@ -55,10 +61,16 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
       },
     };
     if (spec.body || spec.query) {
-      responses['400'] = { description: 'The request is not valid', content: { 'application/json': { schema: errorSchema } } };
+      responses['400'] = {
+        description: 'The request is not valid',
+        content: { 'application/json': { schema: errorSchema } },
+      };
     }
     if (spec.access !== 'public') {
-      responses['401'] = { description: 'Not signed in', content: { 'application/json': { schema: errorSchema } } };
+      responses['401'] = {
+        description: 'Not signed in',
+        content: { 'application/json': { schema: errorSchema } },
+      };
       responses['404'] = {
         description: 'Not found, or not allowed (the two look the same)',
         content: { 'application/json': { schema: errorSchema } },
@@ -71,7 +83,12 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { title: stri
       ...(spec.access === 'public' ? { security: [] } : { 'x-permission': spec.access.permission }),
       parameters: [...pathParameters(spec.path), ...queryParameters(spec.query)],
       ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

@@ -7,28 +7,113 @@ import type { Accounts, NewAgency } from '../access/accounts.js';
 import { ROLES, type Role } from '../access/roles.js';
 
 export const DEMO_AGENCIES: readonly NewAgency[] = [
-  { code: 'police-public-protection', name: 'Police public protection unit', organisation: 'Devon and Cornwall Police', kind: 'police' },
-  { code: 'council-trading-standards', name: 'Trading Standards', organisation: 'Cornwall Council', kind: 'council' },
+  {
+    code: 'police-public-protection',
+    name: 'Police public protection unit',
+    organisation: 'Devon and Cornwall Police',
+    kind: 'police',
+  },
+  {
+    code: 'council-trading-standards',
+    name: 'Trading Standards',
+    organisation: 'Cornwall Council',
+    kind: 'council',
+  },
   { code: 'council-licensing', name: 'Licensing', organisation: 'Cornwall Council', kind: 'council' },
-  { code: 'council-asb', name: 'Anti-social behaviour team', organisation: 'Cornwall Council', kind: 'council' },
-  { code: 'council-planning-enforcement', name: 'Planning enforcement', organisation: 'Cornwall Council', kind: 'council' },
-  { code: 'council-environmental-health', name: 'Environmental health', organisation: 'Cornwall Council', kind: 'council' },
-  { code: 'children-safeguarding', name: "Children's social care front door", organisation: 'Cornwall Council', kind: 'social-care' },
-  { code: 'partnership-team', name: 'Community safety partnership team', organisation: 'Cornwall Council', kind: 'council' },
-  { code: 'health-safeguarding', name: 'Safeguarding team', organisation: 'NHS Cornwall and Isles of Scilly', kind: 'health' },
-  { code: 'probation', name: 'Probation delivery unit', organisation: 'Probation Service', kind: 'probation' },
-  { code: 'immigration-enforcement', name: 'Immigration Enforcement', organisation: 'Home Office', kind: 'immigration-enforcement' },
+  {
+    code: 'council-asb',
+    name: 'Anti-social behaviour team',
+    organisation: 'Cornwall Council',
+    kind: 'council',
+  },
+  {
+    code: 'council-planning-enforcement',
+    name: 'Planning enforcement',
+    organisation: 'Cornwall Council',
+    kind: 'council',
+  },
+  {
+    code: 'council-environmental-health',
+    name: 'Environmental health',
+    organisation: 'Cornwall Council',
+    kind: 'council',
+  },
+  {
+    code: 'children-safeguarding',
+    name: "Children's social care front door",
+    organisation: 'Cornwall Council',
+    kind: 'social-care',
+  },
+  {
+    code: 'partnership-team',
+    name: 'Community safety partnership team',
+    organisation: 'Cornwall Council',
+    kind: 'council',
+  },
+  {
+    code: 'health-safeguarding',
+    name: 'Safeguarding team',
+    organisation: 'NHS Cornwall and Isles of Scilly',
+    kind: 'health',
+  },
+  {
+    code: 'probation',
+    name: 'Probation delivery unit',
+    organisation: 'Probation Service',
+    kind: 'probation',
+  },
+  {
+    code: 'immigration-enforcement',
+    name: 'Immigration Enforcement',
+    organisation: 'Home Office',
+    kind: 'immigration-enforcement',
+  },
 ];
 
 const DEMO_USERS: readonly { role: Role; name: string; email: string; agency: string }[] = [
-  { role: 'public-protection-analyst', name: 'Alex Analyst', email: 'analyst@police.demo.lantern.test', agency: 'police-public-protection' },
-  { role: 'police-supervisor', name: 'Sam Supervisor', email: 'supervisor@police.demo.lantern.test', agency: 'police-public-protection' },
-  { role: 'council-officer', name: 'Lee Licensing', email: 'licensing@council.demo.lantern.test', agency: 'council-licensing' },
+  {
+    role: 'public-protection-analyst',
+    name: 'Alex Analyst',
+    email: 'analyst@police.demo.lantern.test',
+    agency: 'police-public-protection',
+  },
+  {
+    role: 'police-supervisor',
+    name: 'Sam Supervisor',
+    email: 'supervisor@police.demo.lantern.test',
+    agency: 'police-public-protection',
+  },
+  {
+    role: 'council-officer',
+    name: 'Lee Licensing',
+    email: 'licensing@council.demo.lantern.test',
+    agency: 'council-licensing',
+  },
   { role: 'council-officer', name: 'Ash Asb', email: 'asb@council.demo.lantern.test', agency: 'council-asb' },
-  { role: 'health-social-care-partner', name: 'Hana Health', email: 'safeguarding@health.demo.lantern.test', agency: 'health-safeguarding' },
-  { role: 'information-governance', name: 'Ira Governance', email: 'ig@council.demo.lantern.test', agency: 'partnership-team' },
-  { role: 'partnership-coordinator', name: 'Cass Coordinator', email: 'coordinator@council.demo.lantern.test', agency: 'partnership-team' },
-  { role: 'system-administrator', name: 'Ada Admin', email: 'admin@council.demo.lantern.test', agency: 'partnership-team' },
+  {
+    role: 'health-social-care-partner',
+    name: 'Hana Health',
+    email: 'safeguarding@health.demo.lantern.test',
+    agency: 'health-safeguarding',
+  },
+  {
+    role: 'information-governance',
+    name: 'Ira Governance',
+    email: 'ig@council.demo.lantern.test',
+    agency: 'partnership-team',
+  },
+  {
+    role: 'partnership-coordinator',
+    name: 'Cass Coordinator',
+    email: 'coordinator@council.demo.lantern.test',
+    agency: 'partnership-team',
+  },
+  {
+    role: 'system-administrator',
+    name: 'Ada Admin',
+    email: 'admin@council.demo.lantern.test',
+    agency: 'partnership-team',
+  },
 ];
 
 export interface DemoCredentials {
@@ -42,7 +127,10 @@ export interface DemoCredentials {
  * Loads whatever part of the demo partnership is missing. Returns the sign-in details of the users
  * it created, or null when there was nothing to create: passwords are shown once only.
  */
-export async function loadDemoData(database: Database, accounts: Accounts): Promise<DemoCredentials[] | null> {
+export async function loadDemoData(
+  database: Database,
+  accounts: Accounts,
+): Promise<DemoCredentials[] | null> {
   return database.transaction(async (tx) => {
     for (const agency of DEMO_AGENCIES) {
       if (!(await accounts.agencyByCode(agency.code, tx))) await accounts.createAgency(agency, tx);

@@ -25,7 +25,9 @@ export function healthRoutes(database: Database, version: string): RouteSpec[] {
           () => false,
         );
         res.setHeader('Cache-Control', 'no-store');
-        res.status(up ? 200 : 503).json({ status: up ? 'ok' : 'unavailable', database: database.kind, version });
+        res
+          .status(up ? 200 : 503)
+          .json({ status: up ? 'ok' : 'unavailable', database: database.kind, version });
       },
     }),
   ];
