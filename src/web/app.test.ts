@@ -202,32 +202,30 @@ describe('the web pipeline', () => {
 });
 
 describe('start-up guard rails', () => {
-  it('refuses to start with a route that declares no permission', async () => {
-    const t = await createTestDatabase();
-    try {
-      const unguarded = {
-        method: 'get',
-        path: '/oops',
-        audit: 'oops.view',
-        handle: () => undefined,
-      } as unknown as RouteSpec;
-      await assert.rejects(
-        buildLantern(testConfig(t.config), { database: t.database, extraRoutes: [unguarded] }),
-        /Route GET \/oops declares no known permission/,
-      );
-      const unvalidated = {
-        method: 'post',
-        path: '/api/v1/oops',
-        access: 'public',
-        audit: 'oops.create',
-        handle: () => undefined,
-      } as unknown as RouteSpec;
-      await assert.rejects(
-        buildLantern(testConfig(t.config), { database: t.database, extraRoutes: [unvalidated] }),
-        /Route POST \/api\/v1\/oops is a POST without a validation schema/,
-      );
-    } finally {
-      await t.dispose();
-    }
-  });
+  const refused: [string, Record<string, unknown>, RegExp][] = [
+    [
+      'a route that declares no permission',
+      { method: 'get', path: '/oops', audit: 'oops.view' },
+      /Route GET \/oops declares no known permission/,
+    ],
+    [
+      'a POST without a schema',
+      { method: 'post', path: '/api/v1/oops', access: 'public', audit: 'oops.create' },
+      /Route POST \/api\/v1\/oops is a POST without a validation schema/,
+    ],
+  ];
+  for (const [what, spec, message] of refused) {
+    it(`refuses to start with ${what}`, async () => {
+      const t = await createTestDatabase();
+      try {
+        const route = { ...spec, handle: () => undefined } as unknown as RouteSpec;
+        await assert.rejects(
+          buildLantern(testConfig(t.config), { database: t.database, extraRoutes: [route] }),
+          message,
+        );
+      } finally {
+        await t.dispose();
+      }
+    });
+  }
 });
