@@ -40,5 +40,3 @@ export const TYPE_PARSERS: Record<number, (value: string) => unknown> = {
   // date: keep as 'YYYY-MM-DD' text; a Date would shift it by the server's time zone.
   1082: (value) => value,
 };
-
-export const EXTENSIONS = ['pg_trgm', 'fuzzystrmatch', 'unaccent', 'pgcrypto'] as const;

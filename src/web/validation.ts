@@ -11,8 +11,6 @@ export interface FormErrors {
   readonly list: readonly { text: string; href: string }[];
 }
 
-export const NO_ERRORS: FormErrors = { byField: {}, list: [] };
-
 export function fieldErrorsOf(error: z.ZodError): FormErrors {
   const byField: Record<string, string> = {};
   for (const issue of error.issues) {

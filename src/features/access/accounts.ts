@@ -73,10 +73,6 @@ export function createAccounts(database: Database) {
       return q.selectFrom('agency').selectAll().where('code', '=', code).executeTakeFirst();
     },
 
-    async listAgencies(q: Queryable = database.db) {
-      return q.selectFrom('agency').select(['code', 'name', 'kind']).orderBy('name').execute();
-    },
-
     /** Creates a user with roles, all or nothing. Returns their id and the password to hand over. */
     async createUser(user: NewUser, q?: Queryable): Promise<{ id: string; password: string }> {
       const email = user.email.trim().toLowerCase();
@@ -124,14 +120,6 @@ export function createAccounts(database: Database) {
         .selectAll()
         .where('email', '=', email.trim().toLowerCase())
         .executeTakeFirst();
-    },
-
-    async countUsers(q: Queryable = database.db): Promise<number> {
-      const row = await q
-        .selectFrom('app_user')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow();
-      return row.n;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Permission } from './permissions.js';
-import { permissionsOf, type Role } from './roles.js';
+import type { Role } from './roles.js';
 
 /** Who is making a request. Public visitors are anonymous and stay so. */
 export type Principal =
@@ -13,10 +13,6 @@ export type Principal =
     };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
-
-export function userPrincipal(user: { userId: string; agencyId: string; roles: readonly Role[] }): Principal {
-  return { kind: 'user', ...user, permissions: permissionsOf(user.roles) };
-}
 
 /** The one decision a route's declared access comes down to. */
 export function mayUse(principal: Principal, access: 'public' | { permission: Permission }): boolean {

@@ -28,7 +28,3 @@ export type Role = keyof typeof ROLES;
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && Object.hasOwn(ROLES, value);
 }
-
-export function permissionsOf(roles: readonly Role[]): Set<Permission> {
-  return new Set(roles.flatMap((role) => ROLES[role].permissions));
-}
