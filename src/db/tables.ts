@@ -25,6 +25,7 @@ export interface AgencyTable {
   organisation_id: string;
   kind: string;
   created_at: CreatedAt;
+  receives_public_reports: Generated<boolean>;
 }
 
 export interface AppUserTable {
@@ -35,6 +36,13 @@ export interface AppUserTable {
   password_hash: string | null;
   disabled_at: Date | null;
   created_at: CreatedAt;
+  clearance: Generated<string>;
+  totp_secret: string | null;
+  totp_enrolled_at: Date | null;
+  totp_last_step: number | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  password_changed_at: Date | null;
 }
 
 export interface UserRoleTable {
@@ -43,10 +51,94 @@ export interface UserRoleTable {
   granted_at: CreatedAt;
 }
 
+export interface ClassificationTable {
+  code: string;
+  rank: number;
+  name: string;
+}
+
+export interface HandlingCodeTable {
+  code: string;
+  name: string;
+  description: string;
+}
+
+export interface RecoveryCodeTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface SharingRuleTable {
+  id: Generated<string>;
+  owner_agency_id: string;
+  partner_agency_id: string;
+  record_type: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AccessListTable {
+  id: Generated<string>;
+  description: string;
+  created_at: CreatedAt;
+}
+
+export interface AccessListMemberTable {
+  id: Generated<string>;
+  access_list_id: string;
+  user_id: string | null;
+  agency_id: string | null;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: string;
+  stage: 'mfa' | 'active';
+  roles: string[];
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  flash: ColumnType<unknown, string | null, string | null> | null;
+  pending_totp_secret: string | null;
+}
+
+export interface AuditEntryTable {
+  seq: number;
+  occurred_at: Date;
+  actor_kind: string;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  action: string;
+  event: string;
+  record_type: string | null;
+  record_ids: string[];
+  purpose: string | null;
+  justification: string | null;
+  recipients: string | null;
+  request_id: string | null;
+  detail: ColumnType<unknown, string | null, never> | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditEntryRecordTable {
+  audit_seq: number;
+  record_id: string;
+}
+
 export interface Tables {
   schema_migration: SchemaMigrationTable;
   organisation: OrganisationTable;
   agency: AgencyTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
+  classification: ClassificationTable;
+  handling_code: HandlingCodeTable;
+  recovery_code: RecoveryCodeTable;
+  sharing_rule: SharingRuleTable;
+  access_list: AccessListTable;
+  access_list_member: AccessListMemberTable;
+  user_session: UserSessionTable;
+  audit_entry: AuditEntryTable;
+  audit_entry_record: AuditEntryRecordTable;
 }

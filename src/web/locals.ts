@@ -1,6 +1,7 @@
 /** What every request carries in res.locals, typed once for the whole app. */
 import type { Logger } from 'pino';
 import type { Principal } from '../features/access/principal.js';
+import type { AuditContext, S62Action } from '../features/audit/audit-log.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express declares Locals in this namespace
@@ -12,6 +13,10 @@ declare global {
       principal: Principal;
       /** The audit event of the route that answered. */
       auditEvent?: string;
+      /** The s62 operation the route performs, if it touches personal data. */
+      s62Action?: S62Action;
+      /** Who, which request and why, for the audit entries this request writes. */
+      audit: AuditContext;
       /** What CSRF tokens are bound to: the partner session, once there is one. */
       csrfBinding?: string;
       csrfToken: string;

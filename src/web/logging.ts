@@ -32,6 +32,8 @@ export function requestLogging(logger: Logger): RequestHandler {
     res.setHeader('X-Request-Id', requestId);
     res.on('finish', () => {
       const route = (req.route as { path?: string } | undefined)?.path;
+      const s62 = res.locals.s62Action;
+      const audited = res.locals.audit?.written ?? 0;
       logger.info(
         {
           requestId,
@@ -39,10 +41,19 @@ export function requestLogging(logger: Logger): RequestHandler {
           route: route ?? (res.statusCode === 404 ? '(not found)' : '(static)'),
           status: res.statusCode,
           event: res.locals.auditEvent,
+          ...(s62 ? { s62, audited } : {}),
           ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
         },
         'request',
       );
+      // Each operation on personal data writes exactly one audit entry (DECISIONS 18). Tests fail
+      // on this line; in production it tells the operators that a route has a gap.
+      if (s62 && res.statusCode < 400 && audited !== 1) {
+        logger.error(
+          { requestId, event: res.locals.auditEvent, s62, audited },
+          's62 audit entry count is wrong',
+        );
+      }
     });
     next();
   };

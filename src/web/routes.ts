@@ -10,6 +10,8 @@ import { isPermission, type Permission } from '../features/access/permissions.js
 import { mayUse } from '../features/access/principal.js';
 import { HttpError } from './errors.js';
 import { fieldErrorsOf, type FormErrors } from './validation.js';
+import { S62_ACTIONS, type Actor, type S62Action } from '../features/audit/audit-log.js';
+import type { Principal } from '../features/access/principal.js';
 
 export type Access = 'public' | { readonly permission: Permission };
 export type Method = 'get' | 'post';
@@ -34,6 +36,11 @@ export interface RouteSpec<
   access: Access;
   /** The audit event this route represents, e.g. 'partner.sign-in'. */
   audit: string;
+  /**
+   * The s62 operation on personal data this route performs, if any. A successful response must
+   * then have written exactly one audit entry (checked on every request, and by the tests).
+   */
+  s62?: S62Action;
   /** One line for the OpenAPI document. */
   summary?: string;
   body?: BodySchema;
@@ -98,6 +105,9 @@ export function checkRouteSpec(spec: RouteSpec): void {
       throw new RouteDefinitionError(spec, 'is a form POST with no way to show its errors (invalid)');
     }
   }
+  if (spec.s62 !== undefined && !(S62_ACTIONS as readonly string[]).includes(spec.s62)) {
+    throw new RouteDefinitionError(spec, 'declares an s62 action that does not exist');
+  }
   if (spec.query !== undefined && !(spec.query instanceof z.ZodType)) {
     throw new RouteDefinitionError(spec, 'has a query schema that is not a zod schema');
   }
@@ -117,6 +127,12 @@ export function checkRoutes(specs: readonly RouteSpec[]): void {
   }
 }
 
+function actorOf(principal: Principal): Actor {
+  return principal.kind === 'user'
+    ? { kind: 'user', userId: principal.userId, agencyId: principal.agencyId }
+    : { kind: 'public' };
+}
+
 /** Not found and not allowed look the same to the caller. */
 function refuse(req: Request, res: Response, next: NextFunction, path: string): void {
   const principal = res.locals.principal;
@@ -134,6 +150,14 @@ function refuse(req: Request, res: Response, next: NextFunction, path: string): 
 function handlerFor(spec: RouteSpec): RequestHandler {
   return async (req, res, next) => {
     res.locals.auditEvent = spec.audit;
+    if (spec.s62) res.locals.s62Action = spec.s62;
+    res.locals.audit = {
+      actor: actorOf(res.locals.principal),
+      requestId: res.locals.requestId,
+      purpose: null,
+      justification: null,
+      written: 0,
+    };
     if (!mayUse(res.locals.principal, spec.access)) {
       refuse(req, res, next, spec.path);
       return;

@@ -5,8 +5,14 @@
 export const PERMISSIONS = {
   /** Open the partner workspace home page. */
   'workspace:view': 'Use the partner workspace',
-  /** Create, disable and change user accounts, roles and agencies. */
-  'accounts:manage': 'Manage user accounts, agencies and roles',
+  /** Read intelligence (reports, and later entities and OCGs) that markings and sharing allow. */
+  'intelligence:read': 'Read intelligence the markings allow',
+  /** Export or share intelligence onward: a disclosure, subject to the handling code. */
+  'intelligence:export': 'Export or share intelligence',
+  /** Read victims' details and safeguarding referrals (DECISIONS 17). */
+  'victims:read': 'Read victim and safeguarding details',
+  /** Create, disable and change user accounts, roles, agencies and sharing rules. */
+  'accounts:manage': 'Manage user accounts, agencies, roles and sharing',
   /** Read the s62 audit log (not the records it names). */
   'audit:read': 'Read the audit log',
 } as const;

@@ -1,22 +1,29 @@
 import type { Permission } from './permissions.js';
 
-/** Roles as data: the partnership's own words, each with the permissions it grants. */
+const INTELLIGENCE_USER = ['workspace:view', 'intelligence:read'] as const;
+const INTELLIGENCE_LEAD = [...INTELLIGENCE_USER, 'intelligence:export', 'victims:read'] as const;
+
+/**
+ * Roles as data: the partnership's own words, each with the permissions it grants. The auditor
+ * reads the audit log but not the intelligence; the administrator manages accounts but reads no
+ * intelligence either.
+ */
 export const ROLES = {
   'public-protection-analyst': {
     name: 'Public protection analyst (police)',
-    permissions: ['workspace:view'],
+    permissions: INTELLIGENCE_LEAD,
   },
-  'police-supervisor': { name: 'Police supervisor', permissions: ['workspace:view'] },
-  'council-officer': { name: 'Council officer', permissions: ['workspace:view'] },
+  'police-supervisor': { name: 'Police supervisor', permissions: INTELLIGENCE_LEAD },
+  'council-officer': { name: 'Council officer', permissions: INTELLIGENCE_USER },
   'health-social-care-partner': {
     name: 'Health or social care partner',
-    permissions: ['workspace:view'],
+    permissions: [...INTELLIGENCE_USER, 'victims:read'],
   },
   'information-governance': {
     name: 'Information governance and audit',
     permissions: ['workspace:view', 'audit:read'],
   },
-  'partnership-coordinator': { name: 'Partnership coordinator', permissions: ['workspace:view'] },
+  'partnership-coordinator': { name: 'Partnership coordinator', permissions: INTELLIGENCE_LEAD },
   'system-administrator': {
     name: 'System administrator',
     permissions: ['workspace:view', 'accounts:manage'],
@@ -27,4 +34,8 @@ export type Role = keyof typeof ROLES;
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && Object.hasOwn(ROLES, value);
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLES[role].permissions));
 }
