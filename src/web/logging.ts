@@ -33,7 +33,8 @@ export function requestLogging(logger: Logger): RequestHandler {
     res.on('finish', () => {
       const route = (req.route as { path?: string } | undefined)?.path;
       const s62 = res.locals.s62Action;
-      const audited = res.locals.audit?.written ?? 0;
+      // Set only once a route has matched: static files and unknown paths never reach one.
+      const audited = (res.locals as Partial<typeof res.locals>).audit?.written ?? 0;
       logger.info(
         {
           requestId,
