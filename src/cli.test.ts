@@ -125,7 +125,10 @@ describe('lantern command line', () => {
     const first = lantern(['demo-data'], env);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /shown once only/);
-    assert.match(first.stdout, /analyst@police\.demo\.lantern\.test\s+[a-z0-9-]{27}/);
+    assert.match(
+      first.stdout,
+      /analyst@police\.demo\.lantern\.test\s+password [a-z0-9-]{27}\s+TOTP secret [A-Z2-7]{16,}/,
+    );
     const second = lantern(['demo-data'], env);
     assert.equal(second.code, 0);
     assert.match(second.stdout, /already loaded/);

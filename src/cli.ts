@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { AccountError, AGENCY_KINDS, createAccounts, type AgencyKind } from './features/access/accounts.js';
 import { isRole, ROLES } from './features/access/roles.js';
+import { verifyAuditChain } from './features/audit/audit-log.js';
 import { loadDemoData, type DemoCredentials } from './features/demo/demo-data.js';
 import { buildLantern, serve, VERSION } from './main.js';
 
@@ -26,6 +27,8 @@ Commands:
                        --email EMAIL --name "FULL NAME" --agency CODE --role ROLE [--role ROLE ...]
                        To create the agency too (e.g. for the first administrator), add
                        --agency-name "NAME" --organisation "ORGANISATION" --agency-kind KIND
+  audit verify       Check the audit log's hash chain: exits 1 and lists every entry that was
+                     changed, removed or moved.
   help               Show this help.
 
 Roles: ${Object.keys(ROLES).join(', ')}
@@ -49,7 +52,10 @@ function printCredentials(credentials: DemoCredentials[] | null, out: (line: str
     return;
   }
   out('Demo partnership loaded. These sign-in details are shown once only:');
-  for (const c of credentials) out(`  ${c.role.padEnd(38)} ${c.email.padEnd(40)} ${c.password}`);
+  out('Each is enrolled in TOTP: add the secret to an authenticator app to get sign-in codes.');
+  for (const c of credentials) {
+    out(`  ${c.role.padEnd(38)} ${c.email.padEnd(40)} password ${c.password}  TOTP secret ${c.totpSecret}`);
+  }
 }
 
 async function withDatabase<T>(
@@ -67,7 +73,7 @@ async function withDatabase<T>(
 
 export async function runCli(argv: string[], out = (line: string) => console.log(line)): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       demo: { type: 'boolean', default: false },
@@ -81,8 +87,11 @@ export async function runCli(argv: string[], out = (line: string) => console.log
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
-    allowPositionals: false,
+    allowPositionals: true,
   });
+  if (positionals.length && !(command === 'audit' && positionals.length === 1)) {
+    throw new UsageError(`Unexpected "${positionals.join(' ')}". Run lantern help to see the commands.`);
+  }
   if (values.help || command === 'help' || command === '--help' || command === '-h') {
     out(HELP);
     return 0;
@@ -153,6 +162,17 @@ export async function runCli(argv: string[], out = (line: string) => console.log
       );
       out(`Created ${email.toLowerCase()}. One-time password (shown once): ${password}`);
       return 0;
+    }
+    case 'audit': {
+      if (positionals[0] !== 'verify') throw new UsageError('Did you mean: lantern audit verify');
+      const { entries, problems } = await withDatabase(config, (database) => verifyAuditChain(database.db));
+      for (const p of problems) out(`Entry ${p.seq} ${p.problem}`);
+      out(
+        problems.length
+          ? `The audit log has been tampered with: ${problems.length} problem(s) in ${entries} entries.`
+          : `The audit log is intact: ${entries} entries, each chained to the one before.`,
+      );
+      return problems.length ? 1 : 0;
     }
     default:
       throw new UsageError(`Unknown command "${command}". Run lantern help to see the commands.`);

@@ -45,6 +45,10 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LANTERN_DEMO: booleanFlag.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(240).default(15),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(50).default(5),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type DatabaseConfig =
@@ -66,6 +70,17 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** Load demo data on start (npm run demo). */
   readonly demo: boolean;
+  readonly sessions: {
+    /** A partner session ends after this long without a request. */
+    readonly idleMinutes: number;
+    /** ...and this long after sign-in, however busy. */
+    readonly absoluteHours: number;
+  };
+  readonly signIn: {
+    /** Wrong passwords or codes in a row before the account is locked for a while. */
+    readonly maxFailures: number;
+    readonly lockoutMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -120,6 +135,8 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: e.TRUST_PROXY ?? false,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES },
     demo: e.LANTERN_DEMO,
     ...overrides,
   };

@@ -9,6 +9,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createAccounts } from './features/access/accounts.js';
+import { createSessions, sessionMiddleware } from './features/access/sessions.js';
 import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { healthRoutes } from './features/health/routes.js';
@@ -23,19 +24,20 @@ export const VERSION: string = (
   JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }
 ).version;
 
-export function createServices(database: Database) {
+export function createServices(config: Config, database: Database) {
   return {
     accounts: createAccounts(database),
+    sessions: createSessions(database, config),
   };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /** Every feature's routes. A new feature adds its list here. */
-export function featureRoutes(database: Database, services: Services): RouteSpec[] {
+export function featureRoutes(config: Config, database: Database, services: Services): RouteSpec[] {
   const routes = [
     ...healthRoutes(database, VERSION),
     ...publicSiteRoutes(),
-    ...signInRoutes(services.accounts),
+    ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
@@ -64,9 +66,15 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
   try {
     const applied = await migrate(database);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-    const services = createServices(database);
-    const routes = [...featureRoutes(database, services), ...(options.extraRoutes ?? [])];
-    const app = createApp({ config, logger, version: VERSION, routes });
+    const services = createServices(config, database);
+    const routes = [...featureRoutes(config, database, services), ...(options.extraRoutes ?? [])];
+    const app = createApp({
+      config,
+      logger,
+      version: VERSION,
+      routes,
+      identify: sessionMiddleware(services.sessions),
+    });
     return { config, logger, database, services, app, close: () => database.close() };
   } catch (error) {
     if (!options.database) await database.close();

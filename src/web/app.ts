@@ -4,9 +4,8 @@
  * errors. Feature routes arrive as RouteSpecs and are checked before anything is served.
  */
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from '../config.js';
-import { ANONYMOUS } from '../features/access/principal.js';
 import './locals.js';
 import { assetRoutes } from './assets.js';
 import { csrfLocals, csrfTokens, verifyCsrf } from './csrf.js';
@@ -21,9 +20,11 @@ export interface AppDependencies {
   logger: Logger;
   version: string;
   routes: readonly RouteSpec[];
+  /** Finds who is asking (the partner session), and sets res.locals.principal. */
+  identify: RequestHandler;
 }
 
-export function createApp({ config, logger, version, routes }: AppDependencies): Express {
+export function createApp({ config, logger, version, routes, identify }: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   // Only the one reverse proxy Lantern is told about may speak for the client; public routes
@@ -44,10 +45,7 @@ export function createApp({ config, logger, version, routes }: AppDependencies):
   app.use(assetRoutes());
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 200 }));
   app.use(express.json({ limit: '200kb' }));
-  app.use((_req, res, next) => {
-    res.locals.principal = ANONYMOUS;
-    next();
-  });
+  app.use(identify);
   const tokens = csrfTokens(config.secret);
   app.use(verifyCsrf(tokens));
   app.use(csrfLocals(tokens));

@@ -1,6 +1,8 @@
 /** What every request carries in res.locals, typed once for the whole app. */
 import type { Logger } from 'pino';
 import type { Principal } from '../features/access/principal.js';
+import type { NavigationItem } from '../features/access/navigation.js';
+import type { LoadedSession } from '../features/access/sessions.js';
 import type { AuditContext, S62Action } from '../features/audit/audit-log.js';
 
 declare global {
@@ -11,6 +13,10 @@ declare global {
       log: Logger;
       cspNonce: string;
       principal: Principal;
+      /** The partner workspace's navigation for the signed-in person. */
+      partnerNavigation?: NavigationItem[];
+      /** The partner session, signed in or part-way through signing in. */
+      session?: LoadedSession;
       /** The audit event of the route that answered. */
       auditEvent?: string;
       /** The s62 operation the route performs, if it touches personal data. */

@@ -4,6 +4,7 @@
  */
 import type { Database, Queryable } from '../../db/database.js';
 import { generatePassword, hashPassword } from './passwords.js';
+import type { Classification } from './markings.js';
 import { isRole, type Role } from './roles.js';
 
 export const AGENCY_KINDS = [
@@ -35,6 +36,9 @@ export interface NewUser {
   roles: readonly Role[];
   /** Omitted, a strong password is generated and returned once. */
   password?: string;
+  clearance?: Classification;
+  /** Pre-enrols the account in TOTP (demo users only, DECISIONS 21). */
+  totpSecret?: string;
 }
 
 export class AccountError extends Error {
@@ -101,6 +105,8 @@ export function createAccounts(database: Database) {
             display_name: user.displayName,
             agency_id: agency.id,
             password_hash: passwordHash,
+            ...(user.clearance ? { clearance: user.clearance } : {}),
+            ...(user.totpSecret ? { totp_secret: user.totpSecret, totp_enrolled_at: new Date() } : {}),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -120,6 +126,87 @@ export function createAccounts(database: Database) {
         .selectAll()
         .where('email', '=', email.trim().toLowerCase())
         .executeTakeFirst();
+    },
+
+    async userById(id: string, q: Queryable = database.db) {
+      return q.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    /**
+     * Counts a wrong password or code. The Nth in a row locks the account for a while and starts
+     * the count again. Returns whether the account is now locked.
+     */
+    async recordFailure(
+      userId: string,
+      limits: { maxFailures: number; lockoutMinutes: number },
+    ): Promise<boolean> {
+      const row = await database.db
+        .updateTable('app_user')
+        .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+        .where('id', '=', userId)
+        .returning('failed_sign_ins')
+        .executeTakeFirst();
+      if (!row || row.failed_sign_ins < limits.maxFailures) return false;
+      await database.db
+        .updateTable('app_user')
+        .set({ failed_sign_ins: 0, locked_until: new Date(Date.now() + limits.lockoutMinutes * 60_000) })
+        .where('id', '=', userId)
+        .execute();
+      return true;
+    },
+
+    async clearFailures(userId: string): Promise<void> {
+      await database.db
+        .updateTable('app_user')
+        .set({ failed_sign_ins: 0 })
+        .where('id', '=', userId)
+        .execute();
+    },
+
+    /** Takes a TOTP time step as used, unless it (or a later one) already was: no replays. */
+    async acceptTotpStep(userId: string, step: number): Promise<boolean> {
+      const row = await database.db
+        .updateTable('app_user')
+        .set({ totp_last_step: step })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Confirms TOTP enrolment and stores the hashes of fresh recovery codes, replacing any old ones. */
+    async enrolTotp(
+      userId: string,
+      secret: string,
+      step: number,
+      recoveryCodeHashes: readonly string[],
+    ): Promise<void> {
+      await database.transaction(async (tx) => {
+        await tx
+          .updateTable('app_user')
+          .set({ totp_secret: secret, totp_enrolled_at: new Date(), totp_last_step: step })
+          .where('id', '=', userId)
+          .execute();
+        await tx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+        await tx
+          .insertInto('recovery_code')
+          .values(recoveryCodeHashes.map((code_hash) => ({ user_id: userId, code_hash })))
+          .execute();
+      });
+    },
+
+    /** Uses up a recovery code. Returns false if it is wrong or already used. */
+    async useRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+      const row = await database.db
+        .updateTable('recovery_code')
+        .set({ used_at: new Date() })
+        .where('user_id', '=', userId)
+        .where('code_hash', '=', codeHash)
+        .where('used_at', 'is', null)
+        .returning('user_id')
+        .executeTakeFirst();
+      return row !== undefined;
     },
   };
 }

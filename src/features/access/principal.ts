@@ -1,3 +1,4 @@
+import type { Classification } from './markings.js';
 import type { Permission } from './permissions.js';
 import type { Role } from './roles.js';
 
@@ -10,6 +11,7 @@ export type Principal =
       readonly agencyId: string;
       readonly roles: readonly Role[];
       readonly permissions: ReadonlySet<Permission>;
+      readonly clearance: Classification;
     };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };

@@ -76,21 +76,27 @@ describe('partner sign-in page', () => {
     }
   });
 
-  it('accepts the right password (any case of email) but does not sign in without a second factor', async () => {
+  it('accepts the right password (any case of email) but asks for a second factor before signing in', async () => {
     const token = await app.csrfFor('/partner/sign-in');
     const response = await app.postForm('/partner/sign-in', {
       _csrf: token,
       email: 'LEE@council.example',
       password,
     });
-    assert.equal(response.status, 200);
+    assert.equal(response.status, 303);
     assert.equal(
-      textOf(parseHtml(await response.text()), 'h1'),
-      'Multi-factor sign-in is not switched on yet',
+      response.headers.get('location'),
+      '/partner/sign-in/enrol',
+      'not enrolled yet, so enrol first',
     );
-    assert.equal(response.headers.get('set-cookie'), null);
-    const home = await app.get('/partner');
+    const cookie = response.headers.get('set-cookie') ?? '';
+    assert.match(
+      cookie,
+      /^__Host-lantern-session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+    );
+    const home = await app.get('/partner', { headers: { cookie: cookie.split(';')[0]! } });
     assert.equal(home.status, 303, 'still not signed in');
+    assert.equal(home.headers.get('location'), '/partner/sign-in');
   });
 
   it('refuses a form posted without its token', async () => {

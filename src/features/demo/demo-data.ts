@@ -5,6 +5,7 @@
 import type { Database } from '../../db/database.js';
 import type { Accounts, NewAgency } from '../access/accounts.js';
 import { ROLES, type Role } from '../access/roles.js';
+import { newTotpSecret } from '../access/totp.js';
 
 export const DEMO_AGENCIES: readonly NewAgency[] = [
   {
@@ -119,6 +120,8 @@ const DEMO_USERS: readonly { role: Role; name: string; email: string; agency: st
 export interface DemoCredentials {
   email: string;
   password: string;
+  /** The TOTP secret: add it to an authenticator app, or compute codes from it in tests. */
+  totpSecret: string;
   role: string;
   agency: string;
 }
@@ -138,11 +141,26 @@ export async function loadDemoData(
     const credentials: DemoCredentials[] = [];
     for (const user of DEMO_USERS) {
       if (await accounts.userByEmail(user.email, tx)) continue;
+      // Demo users are pre-enrolled in TOTP (DECISIONS 21), with OFFICIAL-SENSITIVE clearance.
+      const totpSecret = newTotpSecret();
       const { password } = await accounts.createUser(
-        { email: user.email, displayName: user.name, agencyCode: user.agency, roles: [user.role] },
+        {
+          email: user.email,
+          displayName: user.name,
+          agencyCode: user.agency,
+          roles: [user.role],
+          clearance: 'OFFICIAL-SENSITIVE',
+          totpSecret,
+        },
         tx,
       );
-      credentials.push({ email: user.email, password, role: ROLES[user.role].name, agency: user.agency });
+      credentials.push({
+        email: user.email,
+        password,
+        totpSecret,
+        role: ROLES[user.role].name,
+        agency: user.agency,
+      });
     }
     return credentials.length ? credentials : null;
   });
