@@ -97,7 +97,11 @@ create table user_session (
   -- Post/redirect/get: a form's errors and answers, shown once.
   flash jsonb,
   -- A TOTP secret offered during enrolment, kept here until the person confirms a code.
-  pending_totp_secret text
+  pending_totp_secret text,
+  -- Why the person is working (an s62 purpose code), recorded on every audit entry they cause.
+  purpose text not null default 'crime-prevention',
+  justification text,
+  check (purpose <> 'other' or length(justification) > 0)
 );
 create index user_session_user_idx on user_session (user_id);
 

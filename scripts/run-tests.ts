@@ -4,7 +4,8 @@
  * Arguments narrow the run to files whose path contains them.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../src/paths.js';
 
@@ -33,6 +34,9 @@ console.log(
 );
 // --test-force-exit: a PGlite started from a dumped data directory (loadDataDir) keeps the event
 // loop waiting after close(); each file's process ends once its tests are done.
+// Every test app adds its s62 tally here (test/support/app.ts); the sum is printed at the end.
+mkdirSync(projectPath('.test-cache'), { recursive: true });
+const tallyFile = projectPath('.test-cache', `s62-tally-${randomBytes(4).toString('hex')}.jsonl`);
 const result = spawnSync(
   process.execPath,
   [
@@ -44,6 +48,30 @@ const result = spawnSync(
     '--test-reporter=spec',
     ...files,
   ],
-  { stdio: 'inherit', cwd: projectPath(), env: { ...process.env, NODE_ENV: 'test' } },
+  {
+    stdio: 'inherit',
+    cwd: projectPath(),
+    env: { ...process.env, NODE_ENV: 'test', LANTERN_S62_TALLY: tallyFile },
+  },
 );
+
+if (existsSync(tallyFile)) {
+  const totals = new Map<string, { operations: number; entries: number }>();
+  for (const line of readFileSync(tallyFile, 'utf8').split('\n').filter(Boolean)) {
+    const tally = JSON.parse(line) as Record<string, { operations: number; entries: number }>;
+    for (const [action, counts] of Object.entries(tally)) {
+      const total = totals.get(action) ?? { operations: 0, entries: 0 };
+      total.operations += counts.operations;
+      total.entries += counts.entries;
+      totals.set(action, total);
+    }
+  }
+  rmSync(tallyFile);
+  console.log('s62 completeness over this run (operations on personal data vs audit entries written):');
+  for (const [action, { operations, entries }] of [...totals].sort()) {
+    console.log(
+      `  ${action.padEnd(14)} ${String(operations).padStart(6)} operations ${String(entries).padStart(6)} entries  difference ${operations - entries}`,
+    );
+  }
+}
 process.exit(result.status ?? 1);

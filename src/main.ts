@@ -10,6 +10,11 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createAccounts } from './features/access/accounts.js';
 import { createSessions, sessionMiddleware } from './features/access/sessions.js';
+import { agencyRecords, sharingRuleRecords, userRecords } from './features/access/record-sources.js';
+import type { RecordSource } from './features/access/records.js';
+import { recordsApiRoutes } from './features/access/records-api.js';
+import { auditEntryRecords } from './features/audit/audit-records.js';
+import { purposeRoutes } from './features/access/purpose.js';
 import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { healthRoutes } from './features/health/routes.js';
@@ -38,8 +43,15 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...healthRoutes(database, VERSION),
     ...publicSiteRoutes(),
     ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
+    ...purposeRoutes(services.sessions),
+    ...recordsApiRoutes(database, recordSources()),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
+}
+
+/** Every type of record the access policy governs, each from the feature that holds it. */
+export function recordSources(): RecordSource[] {
+  return [userRecords, agencyRecords, sharingRuleRecords, auditEntryRecords];
 }
 
 export interface Lantern {

@@ -100,6 +100,8 @@ export interface UserSessionTable {
   last_seen_at: Generated<Date>;
   flash: ColumnType<unknown, string | null, string | null> | null;
   pending_totp_secret: string | null;
+  purpose: Generated<string>;
+  justification: string | null;
 }
 
 export interface AuditEntryTable {

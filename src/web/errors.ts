@@ -44,6 +44,11 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
     return;
   }
   const known = clientError(error);
+  // "Not allowed" and "not found" must look exactly alike, wherever the 404 came from.
+  if (known?.status === 404) {
+    notFound(req, res, next);
+    return;
+  }
   const status = known?.status ?? 500;
   if (!known) res.locals.log.error({ err: error }, 'request failed');
   res.status(status);

@@ -15,6 +15,8 @@ declare global {
       principal: Principal;
       /** The partner workspace's navigation for the signed-in person. */
       partnerNavigation?: NavigationItem[];
+      /** The session's purpose of work, in words, for the signed-in bar. */
+      purposeText?: string;
       /** The partner session, signed in or part-way through signing in. */
       session?: LoadedSession;
       /** The audit event of the route that answered. */

@@ -154,8 +154,8 @@ function handlerFor(spec: RouteSpec): RequestHandler {
     res.locals.audit = {
       actor: actorOf(res.locals.principal),
       requestId: res.locals.requestId,
-      purpose: null,
-      justification: null,
+      purpose: res.locals.session?.stage === 'active' ? res.locals.session.purpose : null,
+      justification: res.locals.session?.stage === 'active' ? res.locals.session.justification : null,
       written: 0,
     };
     if (!mayUse(res.locals.principal, spec.access)) {

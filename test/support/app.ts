@@ -1,4 +1,5 @@
 /** A real Lantern on a real port, over a test database, with its log lines captured. */
+import { appendFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { testConfig, type Config } from '../../src/config.js';
 import { buildLantern, type Lantern } from '../../src/main.js';
@@ -64,7 +65,58 @@ export async function startTestApp(
     },
     async stop() {
       await running.stop();
-      await testDatabase.dispose();
+      try {
+        await checkS62Completeness(lantern, lines);
+      } finally {
+        await testDatabase.dispose();
+      }
     },
   };
+}
+
+/**
+ * s62 completeness: every successful request to a route that declares an operation on personal
+ * data must have written exactly one audit entry of that action, under its request id. Checked
+ * when each test app stops, so the whole integration suite is covered; the tally is summed by
+ * scripts/run-tests.ts.
+ */
+async function checkS62Completeness(lantern: Lantern, lines: string[]): Promise<void> {
+  const requests = lines
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          msg?: string;
+          level?: number;
+          s62?: string;
+          status?: number;
+          requestId?: string;
+        },
+    )
+    .filter((entry) => entry.msg === 'request' && entry.s62 && (entry.status ?? 500) < 400);
+  const operations = new Map<string, number>();
+  for (const request of requests) operations.set(request.s62!, (operations.get(request.s62!) ?? 0) + 1);
+  const ids = requests.map((r) => r.requestId!);
+  const entries = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await lantern.database.db
+      .selectFrom('audit_entry')
+      .select(['action', 'request_id'])
+      .where('request_id', 'in', ids.slice(i, i + 1000))
+      .where('action', '!=', 'security')
+      .execute();
+    for (const row of rows) entries.set(row.action, (entries.get(row.action) ?? 0) + 1);
+  }
+  const tally: Record<string, { operations: number; entries: number }> = {};
+  for (const action of new Set([...operations.keys(), ...entries.keys()])) {
+    tally[action] = { operations: operations.get(action) ?? 0, entries: entries.get(action) ?? 0 };
+  }
+  if (process.env.LANTERN_S62_TALLY)
+    appendFileSync(process.env.LANTERN_S62_TALLY, `${JSON.stringify(tally)}\n`);
+  const gaps = Object.entries(tally).filter(([, t]) => t.operations !== t.entries);
+  const wrongCounts = lines.filter((line) => line.includes('s62 audit entry count is wrong'));
+  if (gaps.length || wrongCounts.length) {
+    throw new Error(
+      `s62 completeness failed: ${JSON.stringify(Object.fromEntries(gaps))} ${wrongCounts.join('\n')}`,
+    );
+  }
 }

@@ -128,6 +128,11 @@ export function createAccounts(database: Database) {
         .executeTakeFirst();
     },
 
+    async rolesOf(userId: string, q: Queryable = database.db): Promise<string[]> {
+      const rows = await q.selectFrom('user_role').select('role').where('user_id', '=', userId).execute();
+      return rows.map((r) => r.role);
+    },
+
     async userById(id: string, q: Queryable = database.db) {
       return q.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
     },

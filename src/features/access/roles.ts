@@ -36,6 +36,15 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && Object.hasOwn(ROLES, value);
 }
 
+/** The purpose a session starts with, until the person says otherwise. */
+export function defaultPurpose(
+  roles: readonly string[],
+): 'information-governance' | 'account-administration' | 'crime-prevention' {
+  if (roles.includes('information-governance')) return 'information-governance';
+  if (roles.includes('system-administrator') && roles.length === 1) return 'account-administration';
+  return 'crime-prevention';
+}
+
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((role) => ROLES[role].permissions));
 }

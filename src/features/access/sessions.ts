@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
+import { isPurpose, PURPOSES, type Purpose } from '../audit/audit-log.js';
 import { navigationFor } from './navigation.js';
 import { isClassification, type Classification } from './markings.js';
 import { ANONYMOUS, type Principal } from './principal.js';
@@ -23,6 +24,8 @@ export interface LoadedSession {
   stage: SessionStage;
   flash: unknown;
   pendingTotpSecret: string | null;
+  purpose: Purpose;
+  justification: string | null;
 }
 
 export interface SessionFacts {
@@ -88,7 +91,7 @@ export function createSessions(database: Database, config: Pick<Config, 'session
      * Moves a session on to fully signed in, under a new id (so an id seen before the second
      * factor is worth nothing after it).
      */
-    async activate(session: LoadedSession): Promise<string> {
+    async activate(session: LoadedSession, purpose: Purpose): Promise<string> {
       return database.transaction(async (tx) => {
         await tx.deleteFrom('user_session').where('id_hash', '=', session.idHash).execute();
         const id = randomBytes(32).toString('base64url');
@@ -104,6 +107,7 @@ export function createSessions(database: Database, config: Pick<Config, 'session
             user_id: session.userId,
             stage: 'active',
             roles: roles.map((r) => r.role),
+            purpose,
           })
           .execute();
         return id;
@@ -129,6 +133,8 @@ export function createSessions(database: Database, config: Pick<Config, 'session
           's.last_seen_at',
           's.flash',
           's.pending_totp_secret',
+          's.purpose',
+          's.justification',
           'u.agency_id',
           'u.disabled_at',
           'u.clearance',
@@ -166,6 +172,8 @@ export function createSessions(database: Database, config: Pick<Config, 'session
         stage: row.stage,
         flash: row.flash,
         pendingTotpSecret: row.pending_totp_secret,
+        purpose: isPurpose(row.purpose) ? row.purpose : 'crime-prevention',
+        justification: row.justification,
       };
       const validRoles = roles.filter(isRole);
       const clearance: Classification = isClassification(row.clearance) ? row.clearance : 'OFFICIAL';
@@ -202,6 +210,14 @@ export function createSessions(database: Database, config: Pick<Config, 'session
 
     async clearFlash(idHash: string): Promise<void> {
       await db.updateTable('user_session').set({ flash: null }).where('id_hash', '=', idHash).execute();
+    },
+
+    async setPurpose(idHash: string, purpose: Purpose, justification: string | null): Promise<void> {
+      await db
+        .updateTable('user_session')
+        .set({ purpose, justification: purpose === 'other' ? justification : null })
+        .where('id_hash', '=', idHash)
+        .execute();
     },
 
     async setPendingTotpSecret(idHash: string, secret: string | null): Promise<void> {
@@ -242,6 +258,7 @@ export function sessionMiddleware(sessions: Sessions): RequestHandler {
     res.locals.principal = resolved.principal;
     res.locals.csrfBinding = resolved.session.idHash;
     res.locals.partnerNavigation = navigationFor(resolved.principal, req.path);
+    res.locals.purposeText = PURPOSES[resolved.session.purpose];
     next();
   };
 }

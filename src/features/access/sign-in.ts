@@ -12,6 +12,7 @@ import { formErrors, type FormErrors } from '../../web/validation.js';
 import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
 import type { Accounts } from './accounts.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { defaultPurpose } from './roles.js';
 import { clearSessionCookie, setSessionCookie, type LoadedSession, type Sessions } from './sessions.js';
 import {
   checkTotpCode,
@@ -182,7 +183,10 @@ export function signInRoutes({ database, accounts, sessions, config }: SignInDep
         if (!accepted) return wrongCode(res, session, 'access/views/sign-in-code.njk', {});
         await accounts.clearFailures(user.id);
         await securityEntry(res.locals.audit, user.id, user.agency_id, 'partner.signed-in');
-        setSessionCookie(res, await sessions.activate(session));
+        setSessionCookie(
+          res,
+          await sessions.activate(session, defaultPurpose(await accounts.rolesOf(user.id))),
+        );
         res.redirect(303, '/partner');
       },
     }),
@@ -229,7 +233,10 @@ export function signInRoutes({ database, accounts, sessions, config }: SignInDep
         await accounts.enrolTotp(user.id, secret, step, recoveryCodes.map(hashRecoveryCode));
         await accounts.clearFailures(user.id);
         await securityEntry(res.locals.audit, user.id, user.agency_id, 'partner.mfa-enrolled');
-        setSessionCookie(res, await sessions.activate(session));
+        setSessionCookie(
+          res,
+          await sessions.activate(session, defaultPurpose(await accounts.rolesOf(user.id))),
+        );
         // Shown once, never stored in a form anyone can read again.
         res.setHeader('Cache-Control', 'no-store');
         res.render('access/views/recovery-codes.njk', { recoveryCodes });

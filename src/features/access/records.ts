@@ -1,0 +1,37 @@
+/**
+ * Records as the access policy sees them. Each feature that holds records offers a RecordSource:
+ * lists and counts filtered in SQL by the policy (`visibleSql`), and single loads by id that the
+ * policy checks again (`mayAccess`). The records API and the access matrix work through these,
+ * so every type is governed by the same rules on every surface.
+ */
+import type { Queryable } from '../../db/database.js';
+import type { Marking } from './markings.js';
+import type { RecordAction, RecordType, Viewer } from './policy.js';
+
+export interface AccessRecord {
+  id: string;
+  /** The record's markings; null for types that carry none. */
+  marking: Marking | null;
+  /** What the API shows of it. */
+  fields: Record<string, unknown>;
+}
+
+export interface RecordQuery {
+  /** Free text to search for; absent for a plain list. */
+  search?: string;
+  limit: number;
+}
+
+export interface RecordSource {
+  type: RecordType;
+  /** Records the viewer may take `action` on, filtered in SQL. */
+  list(q: Queryable, viewer: Viewer, action: RecordAction, query: RecordQuery): Promise<AccessRecord[]>;
+  count(q: Queryable, viewer: Viewer, query: Omit<RecordQuery, 'limit'>): Promise<number>;
+  /** One record by id, unfiltered: the caller must check it with mayAccess. */
+  load(q: Queryable, id: string): Promise<AccessRecord | undefined>;
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means what it says. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

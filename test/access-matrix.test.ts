@@ -1,0 +1,204 @@
+/**
+ * The access matrix: roles × agencies × clearances × record types × actions × markings. The
+ * expected outcome of every cell comes from the tables in THIS file, written from the issue's
+ * rules and not from the policy code; the actual outcome comes from the live HTTP API, signed in
+ * as a real user. Any unexpected allow or deny fails, and the counts are printed.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { writeAuditEntry } from '../src/features/audit/audit-log.js';
+import { auditEntryId } from '../src/features/audit/audit-records.js';
+import { startTestApp, type TestApp } from './support/app.js';
+import { matrixFixtures, type FixtureRecord, type MatrixFixtures } from './support/matrix-fixtures.js';
+import { signedInPartner, type TestPartner } from './support/partner.js';
+
+type Action = 'read' | 'list' | 'search' | 'count' | 'export';
+type Clearance = 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
+type AgencyName = 'owner' | 'partner' | 'outsider';
+
+/** What each role may do to each type, before markings: written from the issue, not from roles.ts. */
+const READ = ['read', 'list', 'search', 'count'] as const;
+const ROLE_TABLE: Record<string, Record<string, readonly Action[]>> = {
+  'public-protection-analyst': { 'public-report': [...READ, 'export'], agency: READ },
+  'police-supervisor': { 'public-report': [...READ, 'export'], agency: READ },
+  'council-officer': { 'public-report': READ, agency: READ },
+  'health-social-care-partner': { 'public-report': READ, agency: READ },
+  // Reads the audit log, not the intelligence.
+  'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ },
+  'partnership-coordinator': { 'public-report': [...READ, 'export'], agency: READ },
+  // Manages accounts, reads no intelligence.
+  'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ },
+};
+
+interface Viewer {
+  role: string;
+  agency: AgencyName;
+  clearance: Clearance;
+  partner: TestPartner;
+}
+
+/** The marking rules, restated: clearance, then the owner or a sharing rule, then the access list. */
+function expectedVisible(viewer: Viewer, record: FixtureRecord, action: Action): boolean {
+  if (!(ROLE_TABLE[viewer.role]?.[record.type] ?? []).includes(action)) return false;
+  if (!record.marking) return true;
+  const { classification, owner, accessList } = record.marking;
+  if (classification === 'OFFICIAL-SENSITIVE' && viewer.clearance !== 'OFFICIAL-SENSITIVE') return false;
+  // The fixtures share public reports from the owner to the partner agency, and nothing else.
+  const sharedWithViewer = owner === viewer.agency || (owner === 'owner' && viewer.agency === 'partner');
+  if (!sharedWithViewer) return false;
+  return accessList === null || accessList.includes(viewer.agency);
+}
+
+const tally = { cells: 0, unexpectedAllows: [] as string[], unexpectedDenies: [] as string[] };
+
+function check(cell: string, expected: boolean, actual: boolean) {
+  tally.cells += 1;
+  if (expected && !actual) tally.unexpectedDenies.push(cell);
+  if (!expected && actual) tally.unexpectedAllows.push(cell);
+}
+
+describe('access matrix through the live API', () => {
+  let app: TestApp;
+  let fixtures: MatrixFixtures;
+  const viewers: Viewer[] = [];
+
+  before(async () => {
+    app = await startTestApp();
+    fixtures = await matrixFixtures(app);
+    // Two fixture audit entries, so audit entries are in the matrix too.
+    for (let i = 0; i < 2; i++) {
+      const { seq } = await app.lantern.database.transaction((tx) =>
+        writeAuditEntry(
+          tx,
+          {
+            actor: { kind: 'system', name: 'matrix' },
+            requestId: null,
+            purpose: null,
+            justification: null,
+            written: 0,
+          },
+          { action: 'security', event: `matrix.fixture-${i}` },
+        ),
+      );
+      fixtures.records.push({
+        type: 'audit-entry',
+        id: auditEntryId(seq),
+        marking: null,
+        label: `audit entry ${seq}`,
+      });
+    }
+    for (const role of Object.keys(ROLE_TABLE)) {
+      for (const agency of ['owner', 'partner', 'outsider'] as const) {
+        for (const clearance of ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const) {
+          const partner = await signedInPartner(app, {
+            agency: fixtures.agencyCodes[agency],
+            roles: [role as never],
+            clearance,
+          });
+          viewers.push({ role, agency, clearance, partner });
+        }
+      }
+    }
+  });
+  after(() => app.stop());
+
+  it('has the cells it says it has: every role, agency, clearance, type and action', () => {
+    const types = new Set(fixtures.records.map((r) => r.type));
+    assert.deepEqual([...types].sort(), ['agency', 'audit-entry', 'public-report', 'sharing-rule', 'user']);
+    assert.equal(viewers.length, 7 * 3 * 2);
+  });
+
+  it('reads one record: allowed → 200 with the record; refused → the same 404 as a missing id', async () => {
+    const missing = await viewers[0]!.partner.client.get(
+      '/api/v1/records/public-report/00000000-0000-4000-8000-00000000beef',
+    );
+    const notFoundBody = await missing.text();
+    assert.equal(missing.status, 404);
+    for (const viewer of viewers) {
+      for (const record of fixtures.records) {
+        const response = await viewer.partner.client.get(`/api/v1/records/${record.type}/${record.id}`);
+        const body = await response.text();
+        const cell = `${viewer.role}/${viewer.agency}/${viewer.clearance} read ${record.label}`;
+        if (response.status === 404)
+          assert.equal(body, notFoundBody, `${cell}: refusal looks like a missing id`);
+        else assert.equal(response.status, 200, `${cell}: ${body}`);
+        check(cell, expectedVisible(viewer, record, 'read'), response.status === 200);
+      }
+    }
+  });
+
+  for (const action of ['list', 'search', 'export'] as const) {
+    it(`${action}s: each fixture record is present exactly when the rules allow`, async () => {
+      for (const viewer of viewers) {
+        for (const type of fixtures.types) {
+          const path =
+            action === 'list'
+              ? `/api/v1/records/${type}?limit=500`
+              : action === 'search'
+                ? `/api/v1/records/${type}?q=${encodeURIComponent(fixtures.searchTerms[type])}&limit=500`
+                : `/api/v1/records/${type}/export?acknowledge=yes`;
+          const response = await viewer.partner.client.get(path);
+          const ids = new Set<string>();
+          if (response.status === 200) {
+            const body = (await response.json()) as { records: { id: string }[] };
+            for (const record of body.records) ids.add(record.id);
+          } else {
+            assert.equal(response.status, 404, `${viewer.role} ${action} ${type}: ${response.status}`);
+          }
+          for (const record of fixtures.records.filter((r) => r.type === type)) {
+            const cell = `${viewer.role}/${viewer.agency}/${viewer.clearance} ${action} ${record.label}`;
+            check(cell, expectedVisible(viewer, record, action), ids.has(record.id));
+          }
+        }
+      }
+    });
+  }
+
+  it('counts: the number matching the fixtures is exactly the number the rules allow', async () => {
+    for (const viewer of viewers) {
+      for (const type of fixtures.types) {
+        const response = await viewer.partner.client.get(
+          `/api/v1/records/${type}/count?q=${encodeURIComponent(fixtures.searchTerms[type])}`,
+        );
+        const count = response.status === 200 ? ((await response.json()) as { count: number }).count : 0;
+        const records = fixtures.records.filter((r) => r.type === type);
+        const expected = records.filter((r) => expectedVisible(viewer, r, 'count')).length;
+        // One cell per fixture record: more than expected is an unexpected allow, fewer a deny.
+        const cell = `${viewer.role}/${viewer.agency}/${viewer.clearance} count ${type}`;
+        tally.cells += records.length;
+        if (count > expected) tally.unexpectedAllows.push(`${cell}: ${count} not ${expected}`);
+        if (count < expected) tally.unexpectedDenies.push(`${cell}: ${count} not ${expected}`);
+      }
+    }
+  });
+
+  it('export of handling code C records needs the conditions acknowledged first', async () => {
+    const analyst = viewers.find(
+      (v) =>
+        v.role === 'public-protection-analyst' &&
+        v.agency === 'owner' &&
+        v.clearance === 'OFFICIAL-SENSITIVE',
+    )!;
+    const refused = await analyst.partner.client.get('/api/v1/records/public-report/export');
+    assert.equal(refused.status, 409);
+    const body = (await refused.json()) as { conditions: string[] };
+    assert.ok(body.conditions.length > 0);
+    const before = await app.lantern.database.db
+      .selectFrom('audit_entry')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('event', '=', 'records.export')
+      .where('actor_user_id', '=', analyst.partner.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(before.n, 1, 'only the acknowledged export was a disclosure');
+  });
+
+  it('ends with 0 unexpected allows and 0 unexpected denies over at least 2,000 cells', () => {
+    console.log(
+      `access matrix: ${tally.cells} cells, ${tally.unexpectedAllows.length} unexpected allows, ${tally.unexpectedDenies.length} unexpected denies`,
+    );
+    assert.ok(tally.cells >= 2000, `only ${tally.cells} cells`);
+    assert.deepEqual(tally.unexpectedAllows.slice(0, 20), []);
+    assert.deepEqual(tally.unexpectedDenies.slice(0, 20), []);
+  });
+});
