@@ -13,6 +13,8 @@ import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
+import { createReports } from './features/reports/reports.js';
+import { reportRoutes } from './features/reports/routes.js';
 import { projectPath } from './paths.js';
 import { createApp } from './web/app.js';
 import { createLogger, type Logger } from './web/logging.js';
@@ -23,18 +25,20 @@ export const VERSION: string = (
   JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }
 ).version;
 
-export function createServices(database: Database) {
+export function createServices(database: Database, config: Config) {
   return {
     accounts: createAccounts(database),
+    reports: createReports(database, config.secret, config.reports),
   };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /** Every feature's routes. A new feature adds its list here. */
-export function featureRoutes(database: Database, services: Services): RouteSpec[] {
+export function featureRoutes(database: Database, services: Services, config: Config): RouteSpec[] {
   const routes = [
     ...healthRoutes(database, VERSION),
     ...publicSiteRoutes(),
+    ...reportRoutes(services.reports, config.reports),
     ...signInRoutes(services.accounts),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
@@ -64,8 +68,8 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
   try {
     const applied = await migrate(database);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
-    const services = createServices(database);
-    const routes = [...featureRoutes(database, services), ...(options.extraRoutes ?? [])];
+    const services = createServices(database, config);
+    const routes = [...featureRoutes(database, services, config), ...(options.extraRoutes ?? [])];
     const app = createApp({ config, logger, version: VERSION, routes });
     return { config, logger, database, services, app, close: () => database.close() };
   } catch (error) {
