@@ -76,6 +76,21 @@ function checkDate(value: DateParts, ctx: z.RefinementCtx): void {
   }
 }
 
+/**
+ * Check the date even when other answers are wrong, so the person sees every problem at once
+ * (zod skips object-level checks after a failed field unless told when to run them).
+ */
+const alwaysWithDateParts = {
+  when: (payload: { value: unknown }) => {
+    const value = payload.value as Record<string, unknown> | null;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      ['when-day', 'when-month', 'when-year'].every((k) => typeof (value[k] ?? '') === 'string')
+    );
+  },
+};
+
 function isoDate(value: DateParts): string | null {
   if (!value['when-year']) return null;
   const pad = (part: string, size: number) => part.padStart(size, '0');
@@ -95,7 +110,7 @@ export function reportFormSchema(maxFileBytes: number) {
         .optional()
         .refine((file) => !file?.tooLarge, `The selected file must be smaller than ${megabytes} MB`),
     })
-    .superRefine(checkDate)
+    .superRefine(checkDate, alwaysWithDateParts)
     .transform(withDate);
 }
 
@@ -105,7 +120,7 @@ export const sendSchema = z
     ...answerFields,
     fileChoice: z.enum(['send', 'remove'], { error: 'Select whether to send your file' }).optional(),
   })
-  .superRefine(checkDate)
+  .superRefine(checkDate, alwaysWithDateParts)
   .superRefine((value, ctx) => {
     if (value.fileToken && !value.fileChoice) {
       ctx.addIssue({ code: 'custom', path: ['fileChoice'], message: 'Select whether to send your file' });
