@@ -12,7 +12,7 @@ import {
   receiptFrom,
   sendFromCheckPage,
 } from '../../../test/support/reports.js';
-import { testConfig } from '../../config.js';
+import { ConfigError, loadConfig, testConfig } from '../../config.js';
 
 const DEFAULTS = testConfig({ kind: 'pglite', dataDir: '(unused)' }).reports;
 
@@ -35,6 +35,17 @@ describe(`report rate limits and quotas on ${testDatabaseKind}`, () => {
       uploadMaxBytes: 10 * 1024 * 1024,
       uploadBytesPerDay: 2 * 1024 * 1024 * 1024,
     });
+  });
+
+  it('refuses to start with a bad limit, naming it', () => {
+    assert.throws(
+      () => loadConfig({ UPLOAD_MAX_BYTES: 'lots', REPORTS_PER_HOUR: '0' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.problems.some((p) => p.startsWith('UPLOAD_MAX_BYTES')) &&
+        error.problems.some((p) => p.startsWith('REPORTS_PER_HOUR')),
+    );
+    assert.equal(loadConfig({ UPLOAD_MAX_BYTES: '2097152' }).reports.uploadMaxBytes, 2097152);
   });
 
   it('throttles receipt checks per client, whatever X-Forwarded-For says', async () => {

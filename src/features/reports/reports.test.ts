@@ -393,6 +393,10 @@ describe(`anonymous reports on ${testDatabaseKind}`, () => {
       body: form,
     });
     assert.equal(wrong.status, 403);
+    // Only a multipart form may carry its token in the URL.
+    const returnToken = encodeURIComponent(otherToken);
+    const urlencoded = await app.postForm(`/report/return?_csrf=${returnToken}`, { receipt: 'A'.repeat(36) });
+    assert.equal(urlencoded.status, 403);
     assert.equal(await count('public_report_pending_file'), 0);
   });
 
