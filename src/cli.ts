@@ -42,6 +42,9 @@ Environment:
   PARTNERSHIP_NAME           the name shown in the header
   QUICK_EXIT_URL             where "Exit this page" goes
   LOG_LEVEL                  fatal, error, warn, info, debug, trace or silent
+  REPORT_FORMS_PER_CLIENT_PER_HOUR, REPORTS_PER_HOUR, RECEIPT_CHECKS_PER_CLIENT_PER_HOUR,
+  RECEIPT_CHECKS_PER_HOUR, UPLOAD_MAX_BYTES, UPLOAD_BYTES_PER_DAY
+                             anonymous report limits (see README)
 `;
 
 class UsageError extends Error {}

@@ -14,6 +14,11 @@ const booleanFlag = z
   })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const count = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be 1 or more');
+
 const environmentSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'test', 'production'], {
@@ -49,6 +54,22 @@ const environmentSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(50).default(5),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  // Anonymous reports (features/reports): limits per client per hour, and global quotas behind them.
+  REPORT_FORMS_PER_CLIENT_PER_HOUR: count.default(30),
+  REPORTS_PER_HOUR: count.default(200),
+  RECEIPT_CHECKS_PER_CLIENT_PER_HOUR: count.default(20),
+  RECEIPT_CHECKS_PER_HOUR: count.default(1000),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int('must be a whole number')
+    .min(1024, 'must be at least 1024')
+    .max(50 * 1024 * 1024, 'must be 50 MB (52428800) or less')
+    .default(10 * 1024 * 1024),
+  UPLOAD_BYTES_PER_DAY: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int('must be a whole number')
+    .min(1024 * 1024, 'must be at least 1 MB (1048576)')
+    .default(2 * 1024 * 1024 * 1024),
 });
 
 export type DatabaseConfig =
@@ -81,6 +102,22 @@ export interface Config {
     readonly maxFailures: number;
     readonly lockoutMinutes: number;
   };
+  /** Anonymous reports: throttles (per client per hour, and for everyone) and upload sizes. */
+  readonly reports: ReportLimits;
+}
+
+export interface ReportLimits {
+  /** Report form posts (checking answers, sending, adding information) per client per hour. */
+  readonly formsPerClientPerHour: number;
+  /** Reports accepted per hour from everyone together. */
+  readonly reportsPerHour: number;
+  readonly receiptChecksPerClientPerHour: number;
+  /** Receipt checks per hour from everyone together (each runs argon2). */
+  readonly receiptChecksPerHour: number;
+  /** Largest file a reporter may send. */
+  readonly uploadMaxBytes: number;
+  /** Bytes of files stored in any 24 hours (originals and sanitised copies), so a flood cannot fill the disk. */
+  readonly uploadBytesPerDay: number;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +175,14 @@ export function loadConfig(
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES },
     demo: e.LANTERN_DEMO,
+    reports: {
+      formsPerClientPerHour: e.REPORT_FORMS_PER_CLIENT_PER_HOUR,
+      reportsPerHour: e.REPORTS_PER_HOUR,
+      receiptChecksPerClientPerHour: e.RECEIPT_CHECKS_PER_CLIENT_PER_HOUR,
+      receiptChecksPerHour: e.RECEIPT_CHECKS_PER_HOUR,
+      uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      uploadBytesPerDay: e.UPLOAD_BYTES_PER_DAY,
+    },
     ...overrides,
   };
 }

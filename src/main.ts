@@ -14,11 +14,14 @@ import { agencyRecords, sharingRuleRecords, userRecords } from './features/acces
 import type { RecordSource } from './features/access/records.js';
 import { recordsApiRoutes } from './features/access/records-api.js';
 import { auditEntryRecords } from './features/audit/audit-records.js';
+import { reportFileRecords, reportRecords } from './features/reports/records.js';
 import { purposeRoutes } from './features/access/purpose.js';
 import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
+import { createReports } from './features/reports/reports.js';
+import { reportRoutes } from './features/reports/routes.js';
 import { projectPath } from './paths.js';
 import { createApp } from './web/app.js';
 import { createLogger, type Logger } from './web/logging.js';
@@ -33,6 +36,7 @@ export function createServices(config: Config, database: Database) {
   return {
     accounts: createAccounts(database),
     sessions: createSessions(database, config),
+    reports: createReports(database, config.secret, config.reports),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -42,6 +46,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
   const routes = [
     ...healthRoutes(database, VERSION),
     ...publicSiteRoutes(),
+    ...reportRoutes(services.reports, config.reports),
     ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
     ...purposeRoutes(services.sessions),
     ...recordsApiRoutes(database, recordSources()),
@@ -51,7 +56,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
 
 /** Every type of record the access policy governs, each from the feature that holds it. */
 export function recordSources(): RecordSource[] {
-  return [userRecords, agencyRecords, sharingRuleRecords, auditEntryRecords];
+  return [reportRecords, reportFileRecords, userRecords, agencyRecords, sharingRuleRecords, auditEntryRecords];
 }
 
 export interface Lantern {

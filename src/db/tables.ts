@@ -128,6 +128,60 @@ export interface AuditEntryRecordTable {
   record_id: string;
 }
 
+/** The marking columns every marked table carries (features/access/markings.ts). */
+interface MarkingColumns {
+  classification: string;
+  handling_code: string;
+  handling_conditions: string | null;
+  owning_agency_id: string;
+  access_list_id: string | null;
+}
+
+export interface PublicReportTable extends MarkingColumns {
+  id: Generated<string>;
+  lookup_id: string;
+  secret_hash: string;
+  category: string;
+  what: string;
+  where_text: string | null;
+  when_date: string | null;
+  when_text: string | null;
+  who: string | null;
+  received_at: Generated<Date>;
+}
+
+export interface PublicReportMessageTable extends MarkingColumns {
+  id: Generated<string>;
+  report_id: string;
+  author_kind: 'reporter' | 'partnership';
+  author_user_id: string | null;
+  body: string;
+  sent_at: Generated<Date>;
+}
+
+export interface PublicReportFileTable extends MarkingColumns {
+  id: Generated<string>;
+  report_id: string;
+  variant: 'original' | 'sanitised';
+  original_id: string | null;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  content: Uint8Array;
+  received_at: Generated<Date>;
+}
+
+export interface PublicReportPendingFileTable {
+  token_hash: string;
+  media_type: string;
+  original: Uint8Array;
+  sanitised: Uint8Array;
+  findings: ColumnType<unknown, string, never>;
+  byte_size: number;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
 export interface Tables {
   schema_migration: SchemaMigrationTable;
   organisation: OrganisationTable;
@@ -143,4 +197,8 @@ export interface Tables {
   user_session: UserSessionTable;
   audit_entry: AuditEntryTable;
   audit_entry_record: AuditEntryRecordTable;
+  public_report: PublicReportTable;
+  public_report_message: PublicReportMessageTable;
+  public_report_file: PublicReportFileTable;
+  public_report_pending_file: PublicReportPendingFileTable;
 }

@@ -213,6 +213,17 @@ describe('start-up guard rails', () => {
       { method: 'post', path: '/api/v1/oops', access: 'public', audit: 'oops.create' },
       /Route POST \/api\/v1\/oops is a POST without a validation schema/,
     ],
+    [
+      'a GET that reads a body',
+      {
+        method: 'get',
+        path: '/oops',
+        access: 'public',
+        audit: 'oops.view',
+        readBody: () => Promise.resolve({}),
+      },
+      /Route GET \/oops reads a body but is not a POST/,
+    ],
   ];
   for (const [what, spec, message] of refused) {
     it(`refuses to start with ${what}`, async () => {

@@ -44,6 +44,11 @@ export interface RouteSpec<
   /** One line for the OpenAPI document. */
   summary?: string;
   body?: BodySchema;
+  /**
+   * Reads a body the shared parsers leave alone (a multipart form with a file), after authorising
+   * and before validating: `body` validates what it returns, and `invalid` finds it in req.body.
+   */
+  readBody?: (req: Request) => Promise<Record<string, unknown>>;
   query?: QuerySchema;
   /** API routes: the schema of a successful response, for the OpenAPI document. */
   response?: z.ZodType;
@@ -108,6 +113,9 @@ export function checkRouteSpec(spec: RouteSpec): void {
   if (spec.s62 !== undefined && !(S62_ACTIONS as readonly string[]).includes(spec.s62)) {
     throw new RouteDefinitionError(spec, 'declares an s62 action that does not exist');
   }
+  if (spec.readBody !== undefined && (spec.method !== 'post' || typeof spec.readBody !== 'function')) {
+    throw new RouteDefinitionError(spec, 'reads a body but is not a POST');
+  }
   if (spec.query !== undefined && !(spec.query instanceof z.ZodType)) {
     throw new RouteDefinitionError(spec, 'has a query schema that is not a zod schema');
   }
@@ -170,6 +178,7 @@ function handlerFor(spec: RouteSpec): RequestHandler {
       query = parsed.data;
     }
     if (spec.body) {
+      if (spec.readBody) req.body = await spec.readBody(req);
       const { _csrf: _ignored, ...fields } = (req.body ?? {}) as Record<string, unknown>;
       const parsed = spec.body.safeParse(fields);
       if (!parsed.success) return sendInvalid(req, res, spec, fieldErrorsOf(parsed.error));

@@ -42,6 +42,10 @@ export const RECORD_TYPES = {
     marked: true,
     actions: { ...READING('intelligence:read'), export: 'intelligence:export' },
   },
+  'public-report-file': {
+    marked: true,
+    actions: { ...READING('intelligence:read'), export: 'intelligence:export' },
+  },
   user: {
     marked: false,
     actions: {
