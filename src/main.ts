@@ -12,6 +12,8 @@ import { createAccounts } from './features/access/accounts.js';
 import { createSessions, sessionMiddleware } from './features/access/sessions.js';
 import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
+import { defaultRecordNames } from './features/audit/record-names.js';
+import { auditRoutes } from './features/audit/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
 import { projectPath } from './paths.js';
@@ -28,6 +30,8 @@ export function createServices(config: Config, database: Database) {
   return {
     accounts: createAccounts(database),
     sessions: createSessions(database, config),
+    /** Record id → name for the audit pages; later features register their record types here. */
+    recordNames: defaultRecordNames(),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -38,6 +42,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...healthRoutes(database, VERSION),
     ...publicSiteRoutes(),
     ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
+    ...auditRoutes({ database, sessions: services.sessions, recordNames: services.recordNames }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
