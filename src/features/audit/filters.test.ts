@@ -30,7 +30,7 @@ describe('audit log filters', () => {
     const result = auditFilterSchema.safeParse({ from: '2026-11-23', to: '2026-11-01', page: '0' });
     assert.equal(result.success, false);
     assert.deepEqual(
-      result.error?.issues.map((issue) => [issue.path.join('.'), issue.message]),
+      result.error.issues.map((issue) => [issue.path.join('.'), issue.message]),
       [
         ['page', 'Page must be a number'],
         ['to', 'Date to must be the same as or after date from'],
