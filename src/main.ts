@@ -18,6 +18,8 @@ import { reportFileRecords, reportRecords } from './features/reports/records.js'
 import { purposeRoutes } from './features/access/purpose.js';
 import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
+import { defaultRecordNames } from './features/audit/record-names.js';
+import { auditRoutes } from './features/audit/routes.js';
 import { healthRoutes } from './features/health/routes.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
 import { createReports } from './features/reports/reports.js';
@@ -37,6 +39,8 @@ export function createServices(config: Config, database: Database) {
     accounts: createAccounts(database),
     sessions: createSessions(database, config),
     reports: createReports(database, config.secret, config.reports),
+    /** Record id → name for the audit pages; later features register their record types here. */
+    recordNames: defaultRecordNames(),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -50,6 +54,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
     ...purposeRoutes(services.sessions),
     ...recordsApiRoutes(database, recordSources()),
+    ...auditRoutes({ database, sessions: services.sessions, recordNames: services.recordNames }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }

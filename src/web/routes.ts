@@ -158,7 +158,6 @@ function refuse(req: Request, res: Response, next: NextFunction, path: string): 
 function handlerFor(spec: RouteSpec): RequestHandler {
   return async (req, res, next) => {
     res.locals.auditEvent = spec.audit;
-    if (spec.s62) res.locals.s62Action = spec.s62;
     res.locals.audit = {
       actor: actorOf(res.locals.principal),
       requestId: res.locals.requestId,
@@ -184,6 +183,9 @@ function handlerFor(spec: RouteSpec): RequestHandler {
       if (!parsed.success) return sendInvalid(req, res, spec, fieldErrorsOf(parsed.error));
       body = parsed.data;
     }
+    // Only a request that reaches its handler performs the s62 operation: a refusal, or a form
+    // sent back with its errors (a redirect, for post/redirect/get), writes no entry.
+    if (spec.s62) res.locals.s62Action = spec.s62;
     await spec.handle({ req, res, body, query, params: req.params } as RouteContext<never, never>);
   };
 }
