@@ -9,6 +9,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createAccounts } from './features/access/accounts.js';
+import { administrationRoutes } from './features/access/admin/index.js';
 import { createSessions, sessionMiddleware } from './features/access/sessions.js';
 import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
@@ -38,6 +39,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...healthRoutes(database, VERSION),
     ...publicSiteRoutes(),
     ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
+    ...administrationRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }

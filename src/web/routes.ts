@@ -150,7 +150,6 @@ function refuse(req: Request, res: Response, next: NextFunction, path: string): 
 function handlerFor(spec: RouteSpec): RequestHandler {
   return async (req, res, next) => {
     res.locals.auditEvent = spec.audit;
-    if (spec.s62) res.locals.s62Action = spec.s62;
     res.locals.audit = {
       actor: actorOf(res.locals.principal),
       requestId: res.locals.requestId,
@@ -162,6 +161,8 @@ function handlerFor(spec: RouteSpec): RequestHandler {
       refuse(req, res, next, spec.path);
       return;
     }
+    // Declared only once allowed: a refused request (even one redirected to sign in) did nothing.
+    if (spec.s62) res.locals.s62Action = spec.s62;
     let body: unknown = undefined;
     let query: unknown = undefined;
     if (spec.query) {
