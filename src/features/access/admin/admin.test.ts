@@ -761,6 +761,8 @@ describe('administration: agencies, users, roles and sharing', () => {
     it('is open to any signed-in partner, and to nobody else', async () => {
       assert.equal((await app.get('/partner/account/password')).status, 303);
       assert.equal((await officer.client.get('/partner/account/password')).status, 200);
+      const home = parseHtml(await (await officer.client.get('/partner')).text());
+      assert.ok(home.querySelector('a[href="/partner/account/password"]'), 'linked from every partner page');
     });
 
     it('checks the current password and the NCSC rules, then ends the other sessions only', async () => {
