@@ -9,6 +9,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { createAccounts } from './features/access/accounts.js';
+import { administrationRoutes } from './features/access/admin/index.js';
 import { createSessions, sessionMiddleware } from './features/access/sessions.js';
 import { agencyRecords, sharingRuleRecords, userRecords } from './features/access/record-sources.js';
 import type { RecordSource } from './features/access/records.js';
@@ -55,13 +56,21 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...purposeRoutes(services.sessions),
     ...recordsApiRoutes(database, recordSources()),
     ...auditRoutes({ database, sessions: services.sessions, recordNames: services.recordNames }),
+    ...administrationRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
 
 /** Every type of record the access policy governs, each from the feature that holds it. */
 export function recordSources(): RecordSource[] {
-  return [reportRecords, reportFileRecords, userRecords, agencyRecords, sharingRuleRecords, auditEntryRecords];
+  return [
+    reportRecords,
+    reportFileRecords,
+    userRecords,
+    agencyRecords,
+    sharingRuleRecords,
+    auditEntryRecords,
+  ];
 }
 
 export interface Lantern {

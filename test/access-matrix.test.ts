@@ -20,13 +20,25 @@ type AgencyName = 'owner' | 'partner' | 'outsider';
 /** What each role may do to each type, before markings: written from the issue, not from roles.ts. */
 const READ = ['read', 'list', 'search', 'count'] as const;
 const ROLE_TABLE: Record<string, Record<string, readonly Action[]>> = {
-  'public-protection-analyst': { 'public-report': [...READ, 'export'], 'public-report-file': [...READ, 'export'], agency: READ },
-  'police-supervisor': { 'public-report': [...READ, 'export'], 'public-report-file': [...READ, 'export'], agency: READ },
+  'public-protection-analyst': {
+    'public-report': [...READ, 'export'],
+    'public-report-file': [...READ, 'export'],
+    agency: READ,
+  },
+  'police-supervisor': {
+    'public-report': [...READ, 'export'],
+    'public-report-file': [...READ, 'export'],
+    agency: READ,
+  },
   'council-officer': { 'public-report': READ, 'public-report-file': READ, agency: READ },
   'health-social-care-partner': { 'public-report': READ, 'public-report-file': READ, agency: READ },
   // Reads the audit log, not the intelligence.
   'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ },
-  'partnership-coordinator': { 'public-report': [...READ, 'export'], 'public-report-file': [...READ, 'export'], agency: READ },
+  'partnership-coordinator': {
+    'public-report': [...READ, 'export'],
+    'public-report-file': [...READ, 'export'],
+    agency: READ,
+  },
   // Manages accounts, reads no intelligence.
   'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ },
 };
@@ -105,8 +117,19 @@ describe('access matrix through the live API', () => {
 
   it('has the cells it says it has: every role, agency, clearance, type and action', () => {
     const types = new Set(fixtures.records.map((r) => r.type));
-    assert.deepEqual([...types].sort(), ['agency', 'audit-entry', 'public-report', 'public-report-file', 'sharing-rule', 'user']);
-    assert.equal(fixtures.records.filter((r) => r.type === 'public-report').length, 24, 'every marking combination');
+    assert.deepEqual([...types].sort(), [
+      'agency',
+      'audit-entry',
+      'public-report',
+      'public-report-file',
+      'sharing-rule',
+      'user',
+    ]);
+    assert.equal(
+      fixtures.records.filter((r) => r.type === 'public-report').length,
+      24,
+      'every marking combination',
+    );
     assert.equal(viewers.length, 7 * 3 * 2);
   });
 
@@ -123,7 +146,8 @@ describe('access matrix through the live API', () => {
           const response = await viewer.partner.client.get(`/api/v1/records/${record.type}/${record.id}`);
           const body = await response.text();
           const cell = `${viewer.role}/${viewer.agency}/${viewer.clearance} read ${record.label}`;
-          if (response.status === 404) assert.equal(body, notFoundBody, `${cell}: refusal looks like a missing id`);
+          if (response.status === 404)
+            assert.equal(body, notFoundBody, `${cell}: refusal looks like a missing id`);
           else assert.equal(response.status, 200, `${cell}: ${body}`);
           check(cell, expectedVisible(viewer, record, 'read'), response.status === 200);
         }

@@ -66,10 +66,19 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
   records.push({ type: 'sharing-rule', id: rule.id, label: 'sharing rule owner→partner', marking: null });
   const fileRule = await db
     .insertInto('sharing_rule')
-    .values({ owner_agency_id: agencyIds.owner, partner_agency_id: agencyIds.partner, record_type: 'public-report-file' })
+    .values({
+      owner_agency_id: agencyIds.owner,
+      partner_agency_id: agencyIds.partner,
+      record_type: 'public-report-file',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  records.push({ type: 'sharing-rule', id: fileRule.id, label: 'sharing rule owner→partner for files', marking: null });
+  records.push({
+    type: 'sharing-rule',
+    id: fileRule.id,
+    label: 'sharing rule owner→partner for files',
+    marking: null,
+  });
   // Public reports in every marking combination: owned by the owner (shared with the partner) or
   // by the outsider (shared with nobody), each classification, each handling code, and no access
   // list, a list admitting the owner agency, or a list admitting only the partner agency.
@@ -112,7 +121,9 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
   // Files: for one report of each owner, an original under a list admitting only the owner agency
   // (as evidence originals are kept, DECISIONS 8) and a sanitised copy with no list.
   for (const owner of ['owner', 'outsider'] as const) {
-    const report = records.find((r) => r.type === 'public-report' && r.marking?.owner === owner && r.marking.accessList === null)!;
+    const report = records.find(
+      (r) => r.type === 'public-report' && r.marking?.owner === owner && r.marking.accessList === null,
+    )!;
     const original = await insertFile(app, report.id, 'original', null, agencyIds[owner], lists.owner);
     records.push({
       type: 'public-report-file',
@@ -147,8 +158,15 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
 
 async function accessList(app: TestApp, description: string, agencyId: string): Promise<string> {
   const db = app.lantern.database.db;
-  const list = await db.insertInto('access_list').values({ description }).returning('id').executeTakeFirstOrThrow();
-  await db.insertInto('access_list_member').values({ access_list_id: list.id, agency_id: agencyId }).execute();
+  const list = await db
+    .insertInto('access_list')
+    .values({ description })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('access_list_member')
+    .values({ access_list_id: list.id, agency_id: agencyId })
+    .execute();
   return list.id;
 }
 

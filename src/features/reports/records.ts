@@ -29,10 +29,27 @@ function markingOf(row: MarkedRow): Marking | null {
   };
 }
 
-const MARKING = ['classification', 'handling_code', 'handling_conditions', 'owning_agency_id', 'access_list_id'] as const;
-const REPORT_FIELDS = ['id', 'category', 'what', 'where_text', 'when_date', 'when_text', 'who', 'received_at'] as const;
+const MARKING = [
+  'classification',
+  'handling_code',
+  'handling_conditions',
+  'owning_agency_id',
+  'access_list_id',
+] as const;
+const REPORT_FIELDS = [
+  'id',
+  'category',
+  'what',
+  'where_text',
+  'when_date',
+  'when_text',
+  'who',
+  'received_at',
+] as const;
 
-function reportRecord(row: MarkedRow & Record<(typeof REPORT_FIELDS)[number], unknown> & { id: string }): AccessRecord {
+function reportRecord(
+  row: MarkedRow & Record<(typeof REPORT_FIELDS)[number], unknown> & { id: string },
+): AccessRecord {
   const fields: Record<string, unknown> = {};
   for (const name of REPORT_FIELDS) fields[name] = row[name];
   return { id: row.id, marking: markingOf(row), fields };
@@ -67,10 +84,35 @@ export const reportRecords: RecordSource = {
   },
 };
 
-const FILE_FIELDS = ['f.id', 'f.report_id', 'f.variant', 'f.media_type', 'f.byte_size', 'f.sha256', 'f.received_at'] as const;
+const FILE_FIELDS = [
+  'f.id',
+  'f.report_id',
+  'f.variant',
+  'f.media_type',
+  'f.byte_size',
+  'f.sha256',
+  'f.received_at',
+] as const;
 
-function fileRecord(row: MarkedRow & { id: string; report_id: string; variant: string; media_type: string; byte_size: number; sha256: string; received_at: Date }): AccessRecord {
-  const { classification: _c, handling_code: _h, handling_conditions: _hc, owning_agency_id: _o, access_list_id: _a, ...fields } = row;
+function fileRecord(
+  row: MarkedRow & {
+    id: string;
+    report_id: string;
+    variant: string;
+    media_type: string;
+    byte_size: number;
+    sha256: string;
+    received_at: Date;
+  },
+): AccessRecord {
+  const {
+    classification: _c,
+    handling_code: _h,
+    handling_conditions: _hc,
+    owning_agency_id: _o,
+    access_list_id: _a,
+    ...fields
+  } = row;
   return { id: row.id, marking: markingOf(row), fields };
 }
 
