@@ -10,6 +10,7 @@ import { openDatabase } from './db/open.js';
 import { AccountError, AGENCY_KINDS, createAccounts, type AgencyKind } from './features/access/accounts.js';
 import { isRole, ROLES } from './features/access/roles.js';
 import { verifyAuditChain } from './features/audit/audit-log.js';
+import { createReports } from './features/reports/reports.js';
 import { loadDemoData, type DemoCredentials } from './features/demo/demo-data.js';
 import { buildLantern, serve, VERSION } from './main.js';
 
@@ -105,7 +106,10 @@ export async function runCli(argv: string[], out = (line: string) => console.log
     case 'demo': {
       const lantern = await buildLantern(config);
       if (values.demo || command === 'demo' || config.demo) {
-        printCredentials(await loadDemoData(lantern.database, lantern.services.accounts), out);
+        printCredentials(
+          await loadDemoData(lantern.database, lantern.services.accounts, lantern.services.reports),
+          out,
+        );
       }
       const running = await serve(lantern);
       out(`Lantern is running at ${running.url} (public site) and ${running.url}/partner (partners).`);
@@ -120,7 +124,14 @@ export async function runCli(argv: string[], out = (line: string) => console.log
       return 0;
     case 'demo-data':
       await withDatabase(config, async (database) =>
-        printCredentials(await loadDemoData(database, createAccounts(database)), out),
+        printCredentials(
+          await loadDemoData(
+            database,
+            createAccounts(database),
+            createReports(database, config.secret, config.reports),
+          ),
+          out,
+        ),
       );
       return 0;
     case 'create-user': {

@@ -16,6 +16,7 @@ import type { RecordSource } from './features/access/records.js';
 import { recordsApiRoutes } from './features/access/records-api.js';
 import { auditEntryRecords } from './features/audit/audit-records.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
+import { workspaceHomeRoutes } from './features/access/workspace-home.js';
 import { purposeRoutes } from './features/access/purpose.js';
 import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
@@ -54,6 +55,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...reportRoutes(services.reports, config.reports),
     ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
     ...purposeRoutes(services.sessions),
+    ...workspaceHomeRoutes(database, recordSources()),
     ...recordsApiRoutes(database, recordSources()),
     ...auditRoutes({ database, sessions: services.sessions, recordNames: services.recordNames }),
     ...administrationRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),

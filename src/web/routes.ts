@@ -169,8 +169,6 @@ function handlerFor(spec: RouteSpec): RequestHandler {
       refuse(req, res, next, spec.path);
       return;
     }
-    // Declared only once allowed: a refused request (even one redirected to sign in) did nothing.
-    if (spec.s62) res.locals.s62Action = spec.s62;
     let body: unknown = undefined;
     let query: unknown = undefined;
     if (spec.query) {

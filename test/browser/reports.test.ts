@@ -198,8 +198,8 @@ describe('anonymous reporting in Chromium', () => {
     await page.keyboard.press('Space');
     await (await chooser).setFiles({ name: 'flat.jpg', mimeType: 'image/jpeg', buffer: photo });
     await tabTo('button.govuk-button');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    // A key press does not wait for the navigation it starts, so wait for it explicitly.
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 
     assert.equal(
       await page.getByRole('heading', { level: 1 }).innerText(),
@@ -208,24 +208,24 @@ describe('anonymous reporting in Chromium', () => {
     await tabTo('input[name=fileChoice][value=send]');
     await page.keyboard.press('Space');
     await tabTo('form[action="/report/send"] button');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    // A key press does not wait for the navigation it starts, so wait for it explicitly.
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 
     const receipt = (await page.locator('#receipt-code').innerText()).trim();
     await tabTo('a[href="/report/return"]');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    // A key press does not wait for the navigation it starts, so wait for it explicitly.
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     await tabTo('#receipt');
     await page.keyboard.type(receipt);
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    // A key press does not wait for the navigation it starts, so wait for it explicitly.
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Your report');
     await tabTo('#information');
     await page.keyboard.type('The flat is above the launderette.');
     await tabTo('form[action="/report/add"] button');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    // A key press does not wait for the navigation it starts, so wait for it explicitly.
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     assert.equal(await page.locator('.govuk-panel__title').innerText(), 'Information sent');
 
     const reportId = await reportIdOf(receipt);

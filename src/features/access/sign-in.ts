@@ -256,12 +256,5 @@ export function signInRoutes({ database, accounts, sessions, config }: SignInDep
         res.render('access/views/signed-out.njk');
       },
     }),
-    route({
-      method: 'get',
-      path: '/partner',
-      access: { permission: 'workspace:view' },
-      audit: 'partner.home.view',
-      handle: ({ res }) => res.render('access/views/workspace-home.njk'),
-    }),
   ];
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.js';
 import type { Accounts, NewAgency } from '../access/accounts.js';
 import { ROLES, type Role } from '../access/roles.js';
 import { newTotpSecret } from '../access/totp.js';
+import type { ReportAnswers, Reports } from '../reports/reports.js';
 
 export const DEMO_AGENCIES: readonly NewAgency[] = [
   {
@@ -133,8 +134,9 @@ export interface DemoCredentials {
 export async function loadDemoData(
   database: Database,
   accounts: Accounts,
+  reports: Reports,
 ): Promise<DemoCredentials[] | null> {
-  return database.transaction(async (tx) => {
+  const credentials = await database.transaction(async (tx) => {
     for (const agency of DEMO_AGENCIES) {
       if (!(await accounts.agencyByCode(agency.code, tx))) await accounts.createAgency(agency, tx);
     }
@@ -163,5 +165,62 @@ export async function loadDemoData(
       });
     }
     return credentials.length ? credentials : null;
+  });
+  if (credentials) await loadDemoReports(database, reports);
+  return credentials;
+}
+
+const DEMO_REPORTS: readonly ReportAnswers[] = [
+  {
+    category: 'illegal-drugs',
+    what: 'Young people I do not know are going in and out of the flat below mine at all hours. The man who lives there seems scared and has stopped going out.',
+    where: 'Flats behind the bus station, Camborne',
+    whenDate: null,
+    whenText: 'Most evenings for the last two weeks',
+    who: 'Two lads, about 16, on bikes. A silver car waits outside.',
+  },
+  {
+    category: 'modern-slavery-and-human-trafficking',
+    what: 'The workers at the car wash live in a caravan behind it. They never seem to have days off and someone collects them in a van.',
+    where: 'Car wash on the industrial estate, Redruth',
+    whenDate: null,
+    whenText: 'Since the summer',
+    who: null,
+  },
+];
+
+/**
+ * Two public reports, received by the partnership hub and shared with the police public
+ * protection unit: so the demo shows the access rules at work (the analyst sees them; a council
+ * officer does not). Submitted through the reports service, so they are audited like any other.
+ */
+async function loadDemoReports(database: Database, reports: Reports): Promise<void> {
+  const audit = {
+    actor: { kind: 'system' as const, name: 'demo-data' },
+    requestId: null,
+    purpose: 'public-report' as const,
+    justification: null,
+    written: 0,
+  };
+  for (const answers of DEMO_REPORTS) await reports.submit(audit, answers, null);
+  await database.transaction(async (tx) => {
+    const hub = await tx
+      .selectFrom('agency')
+      .select('id')
+      .where('receives_public_reports', '=', true)
+      .executeTakeFirst();
+    const police = await tx
+      .selectFrom('agency')
+      .select('id')
+      .where('code', '=', 'police-public-protection')
+      .executeTakeFirst();
+    if (!hub || !police) return;
+    for (const record_type of ['public-report', 'public-report-file']) {
+      await tx
+        .insertInto('sharing_rule')
+        .values({ owner_agency_id: hub.id, partner_agency_id: police.id, record_type })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
   });
 }

@@ -1,0 +1,43 @@
+/**
+ * The workspace home: what the signed-in partner may see, counted through the one access policy.
+ * Counts name no one, so they are not an s62 consultation; opening the records is.
+ */
+import type { Database } from '../../db/database.js';
+import { route, type RouteSpec } from '../../web/routes.js';
+import { mayAct, type RecordType } from './policy.js';
+import type { RecordSource } from './records.js';
+import { loadViewer } from './viewer.js';
+
+const LABELS: Record<RecordType, string> = {
+  'public-report': 'Reports from the public',
+  'public-report-file': 'Files sent with public reports',
+  user: 'User accounts',
+  agency: 'Agencies',
+  'sharing-rule': 'Sharing rules',
+  'audit-entry': 'Audit log entries',
+};
+
+export function workspaceHomeRoutes(database: Database, sources: readonly RecordSource[]): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/partner',
+      access: { permission: 'workspace:view' },
+      audit: 'partner.home.view',
+      handle: async ({ res }) => {
+        const principal = res.locals.principal;
+        if (principal.kind !== 'user') return res.redirect(303, '/partner/sign-in');
+        const rows = await database.transaction(async (tx) => {
+          const viewer = await loadViewer(tx, principal);
+          const counted = [];
+          for (const source of sources) {
+            if (!mayAct(viewer, 'count', source.type)) continue;
+            counted.push({ label: LABELS[source.type], count: await source.count(tx, viewer, {}) });
+          }
+          return counted;
+        });
+        res.render('access/views/workspace-home.njk', { rows });
+      },
+    }),
+  ];
+}
