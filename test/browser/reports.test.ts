@@ -199,7 +199,7 @@ describe('anonymous reporting in Chromium', () => {
     await (await chooser).setFiles({ name: 'flat.jpg', mimeType: 'image/jpeg', buffer: photo });
     await tabTo('button.govuk-button');
     // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
 
     assert.equal(
       await page.getByRole('heading', { level: 1 }).innerText(),
@@ -209,23 +209,23 @@ describe('anonymous reporting in Chromium', () => {
     await page.keyboard.press('Space');
     await tabTo('form[action="/report/send"] button');
     // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
 
     const receipt = (await page.locator('#receipt-code').innerText()).trim();
     await tabTo('a[href="/report/return"]');
     // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
     await tabTo('#receipt');
     await page.keyboard.type(receipt);
     // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
 
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Your report');
     await tabTo('#information');
     await page.keyboard.type('The flat is above the launderette.');
     await tabTo('form[action="/report/add"] button');
     // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
     assert.equal(await page.locator('.govuk-panel__title').innerText(), 'Information sent');
 
     const reportId = await reportIdOf(receipt);
