@@ -12,6 +12,8 @@ import { createAccounts } from './features/access/accounts.js';
 import { signInRoutes } from './features/access/sign-in.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { healthRoutes } from './features/health/routes.js';
+import { createPublicContent } from './features/public-site/content/content.js';
+import { seedPublicContent } from './features/public-site/content/seed.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
 import { projectPath } from './paths.js';
 import { createApp } from './web/app.js';
@@ -26,6 +28,7 @@ export const VERSION: string = (
 export function createServices(database: Database) {
   return {
     accounts: createAccounts(database),
+    publicContent: createPublicContent(database),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -34,7 +37,7 @@ export type Services = ReturnType<typeof createServices>;
 export function featureRoutes(database: Database, services: Services): RouteSpec[] {
   const routes = [
     ...healthRoutes(database, VERSION),
-    ...publicSiteRoutes(),
+    ...publicSiteRoutes(services.publicContent),
     ...signInRoutes(services.accounts),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
@@ -64,6 +67,8 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
   try {
     const applied = await migrate(database);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    const seeded = await seedPublicContent(database);
+    if (seeded.length) logger.info({ rows: seeded.length }, 'public content seeded');
     const services = createServices(database);
     const routes = [...featureRoutes(database, services), ...(options.extraRoutes ?? [])];
     const app = createApp({ config, logger, version: VERSION, routes });
