@@ -242,10 +242,10 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
         name: 'Bribery and corruption',
         summary: 'Offering or taking money or favours to get someone to misuse their job.',
         whatItIs:
-          'Bribery is giving or taking money, gifts or favours so that someone does something they should not do at work. ' +
-          'Corruption is when someone in a position of trust, such as an official, an officer or a business owner, misuses their power. ' +
-          'Crime groups use bribes to get information, avoid checks, win contracts or hide their crimes.',
-        harm: 'Corruption lets crime groups carry on without being caught. It wastes public money, and it makes people lose trust in the services that are meant to protect them.',
+          'Bribery is giving or taking money, gifts or favours so that someone does something wrong at work. ' +
+          'Corruption is when someone who is trusted, like an official, an officer or a business owner, misuses their power. ' +
+          'Crime groups use bribes to get information, dodge checks, win contracts or hide their crimes.',
+        harm: 'Corruption lets crime groups carry on without being caught. It wastes public money. It makes people lose trust in the services that are meant to protect them.',
         signs: [
           {
             heading: null,
@@ -269,12 +269,12 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
         name: 'Organised immigration crime',
         summary: 'Making money by smuggling people into the country, or helping people stay here illegally.',
         whatItIs:
-          'Some crime groups charge people large amounts of money to bring them into the UK in unsafe ways, for example hidden in lorries or in small boats. ' +
-          'They may also sell fake documents or arrange fake marriages. ' +
-          'People who are smuggled can then be forced to work to pay off a debt. When that happens, it becomes human trafficking.',
+          'Some crime groups charge people a lot of money to bring them into the UK in unsafe ways, for example hidden in lorries or in small boats. ' +
+          'They may also sell fake documents or set up fake marriages. ' +
+          'People who are smuggled can then be forced to work to pay off a debt. When that happens, it is human trafficking.',
         harm:
-          'People die or are badly hurt on dangerous journeys. Those who arrive often owe large debts, which makes them easy to exploit. ' +
-          'The groups make money from other people’s desperation, and use it to pay for other crime.',
+          'People die or are badly hurt on dangerous journeys. Those who arrive often owe a lot of money, which makes them easy to exploit. ' +
+          'The groups make money from people who are desperate, and use it to pay for other crime.',
         signs: [
           {
             heading: null,
@@ -339,12 +339,12 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
         summary:
           'Crime that attacks computers, phones and online accounts, or uses them to steal or to harm.',
         whatItIs:
-          'Cyber crime includes getting into other people’s accounts (hacking), spreading viruses, locking files until a ransom is paid, and stealing data. ' +
-          'Crime groups also use the internet for fraud, grooming and selling illegal goods. ' +
+          'Cyber crime is crime that uses computers, phones or the internet. It includes getting into other people’s accounts (hacking), spreading viruses, and locking files until money is paid. ' +
+          'Crime groups also use the internet to trick people, groom children and sell illegal goods. ' +
           'Scam emails and texts that try to get your passwords or bank details are called phishing.',
         harm:
-          'People and businesses can lose money, private photos and personal details. A hacked account can be used to scam your friends and family. ' +
-          'Attacks on local businesses, schools and hospitals can stop them working.',
+          'People and businesses can lose money, private photos and personal details. A hacked account can be used to trick your friends and family. ' +
+          'Attacks on local firms, schools and hospitals can stop them working.',
         signs: [
           {
             heading: null,

@@ -196,3 +196,23 @@ describe('public content queries', () => {
     assert.ok(cyber.whatItIs);
   });
 });
+
+describe('public content seed, two servers starting at once', () => {
+  let testDatabase: TestDatabase;
+  before(async () => {
+    testDatabase = await createTestDatabase();
+  });
+  after(() => testDatabase.dispose());
+
+  it('offers each row once between them', async () => {
+    const [first, second] = await Promise.all([
+      seedPublicContent(testDatabase.database),
+      seedPublicContent(testDatabase.database),
+    ]);
+    const offered = [...first, ...second];
+    assert.equal(new Set(offered).size, offered.length, 'no key offered twice');
+    assert.ok(first.length === 0 || second.length === 0, 'one of them did all the work');
+    const channels = await testDatabase.database.db.selectFrom('reporting_channel').select('code').execute();
+    assert.equal(channels.length, CHANNEL_CODES.length);
+  });
+});

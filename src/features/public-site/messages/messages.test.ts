@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { projectPath } from '../../../paths.js';
+import { SEED_CATEGORIES } from '../content/seed-categories.js';
+import { SEED_CHANNELS } from '../content/seed-channels.js';
 import { en } from './en.js';
 import { interpolate, translator } from './index.js';
 
@@ -51,14 +53,21 @@ describe('public site messages', () => {
     assert.throws(() => tr.t('__proto__.toString'), /No message/);
   });
 
-  it('keeps sentences short: nothing in the catalogue runs past 45 words in one sentence', () => {
+  it('keeps sentences short in the catalogue and the seeded content: none over 45 words, 15 on average', () => {
     const sentences: string[] = [];
     const walk = (node: unknown) => {
-      if (typeof node === 'string') sentences.push(...node.split(/(?<=[.?!])\s+/));
+      if (typeof node === 'string') sentences.push(...node.split(/(?<=[.?!])\s+/).filter((s) => s.trim()));
       else if (node && typeof node === 'object') Object.values(node).forEach(walk);
     };
     walk(en);
-    const long = sentences.filter((s) => s.split(/\s+/).length > 45);
-    assert.deepEqual(long, []);
+    walk(SEED_CATEGORIES.map((c) => c.text));
+    walk(SEED_CHANNELS.map((c) => c.text));
+    const lengths = sentences.map((s) => s.split(/\s+/).length);
+    assert.deepEqual(
+      sentences.filter((_, i) => (lengths[i] ?? 0) > 45),
+      [],
+    );
+    const average = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+    assert.ok(average < 15, `average ${average.toFixed(1)} words a sentence`);
   });
 });
