@@ -31,8 +31,8 @@ create table reporting_channel (
   out_of_hours_phone text check (length(out_of_hours_phone) between 1 and 40),
   text_number text check (length(text_number) between 1 and 40),
   email text check (email ~ '^[^\s@]+@[^\s@]+$'),
-  -- https:// for other sites; a path on this site (like /report) for our own forms.
-  web_url text check (web_url ~ '^(https://|/)'),
+  -- https:// for other sites; a path on this site (like /report) for our own forms, never //host.
+  web_url text check (web_url ~ '^(https://[^\s]+|/[^/\s][^\s]*)$'),
   -- What a person reporting can expect: anonymous (never identified, cannot be traced), optional
   -- (may choose not to give a name), confidential (known to the channel, kept private),
   -- identified (name or contact details needed), unknown (not confirmed).

@@ -54,6 +54,24 @@ describe('public site pages', () => {
     assert.ok(root.querySelector('.govuk-service-navigation a[href="/staying-safe-online"]'));
   });
 
+  it('home: the anonymous number comes from the partners’ data, not the page', async () => {
+    const db = app.lantern.database.db;
+    await db
+      .updateTable('reporting_channel')
+      .set({ phone: '0800 000 999' })
+      .where('code', '=', 'crimestoppers')
+      .execute();
+    try {
+      assert.match((await page('/')).text, /Crimestoppers on 0800 000 999/);
+    } finally {
+      await db
+        .updateTable('reporting_channel')
+        .set({ phone: '0800 555 111' })
+        .where('code', '=', 'crimestoppers')
+        .execute();
+    }
+  });
+
   it('what is SOC: what it is, why it matters here, the victims, and everyone’s part', async () => {
     const root = await page('/what-is-serious-and-organised-crime');
     const headings = root.querySelectorAll('h2').map((h) => h.text.trim());

@@ -20,7 +20,14 @@ export function publicSiteRoutes(content: PublicContent): RouteSpec[] {
       audit: 'public.home.view',
       handle: async ({ res }) => {
         const tr = translator();
-        renderPublic(res, 'home', { section: 'home', categories: await content.categories(tr.locale) }, tr);
+        // The anonymous line's number comes from the partners' data, like every other number.
+        const [crimestoppers] = await content.channels(tr.locale, ['crimestoppers']);
+        renderPublic(
+          res,
+          'home',
+          { section: 'home', categories: await content.categories(tr.locale), crimestoppers },
+          tr,
+        );
       },
     }),
     route({

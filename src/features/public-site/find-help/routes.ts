@@ -208,14 +208,22 @@ export function findHelpRoutes(content: PublicContent): RouteSpec[] {
       access: 'public',
       audit: 'public.find-help.call-999',
       query: answerQuery,
-      handle: ({ res, query }) => {
+      handle: async ({ res, query }) => {
+        const tr = translator();
         const answers = readAnswers(query);
         if (answers.danger !== 'yes') return res.redirect(303, stepUrl('danger', answers));
-        renderPublic(res, 'find-help/call-999', {
-          section: 'findHelp',
-          back: stepUrl('danger', answers),
-          next: stepUrl(nextStep(answers), answers),
-        });
+        const [emergency] = await content.channels(tr.locale, ['emergency-999']);
+        renderPublic(
+          res,
+          'find-help/call-999',
+          {
+            section: 'findHelp',
+            back: stepUrl('danger', answers),
+            next: stepUrl(nextStep(answers), answers),
+            howTo: emergency?.howTo ?? null,
+          },
+          tr,
+        );
       },
     }),
     route({

@@ -154,7 +154,7 @@ export const en = {
       'Answer a few short questions. We will tell you who to contact, what they do with what you tell them, and whether you can stay anonymous.',
     anonymousHeading: 'If you want to stay anonymous',
     anonymousText:
-      'You can call Crimestoppers on 0800 555 111, or use their online form. They will not ask your name.',
+      'You can call Crimestoppers on {phone}, or use their online form. They will not ask your name.',
     learnHeading: 'Learn the signs',
     learnText: 'Find out what each kind of organised crime looks like, and the signs to look out for.',
     runBy:
@@ -336,7 +336,7 @@ export const en = {
       whereNotGiven: 'Not given',
       startAgain: 'Start again',
       allChannels: 'See everyone you can contact',
-      none: 'We could not find a service for these answers. Call 101 to speak to the police, or Crimestoppers on 0800 555 111 to stay anonymous.',
+      none: 'We could not find a service for these answers. Call 101 to speak to the police, or see everyone you can contact.',
     },
     topics,
     details,
