@@ -7,7 +7,7 @@ import type { Database } from '../../../db/database.js';
 import type { ReportingChannelTable, ReportingChannelTextTable } from '../../../db/tables.js';
 import type { Category, CategorySummary, Channel, SignGroup } from './types.js';
 
-export const DEFAULT_LOCALE = 'en';
+const DEFAULT_LOCALE = 'en';
 
 const signGroups = z.array(z.object({ heading: z.string().nullable(), items: z.array(z.string()) }));
 

@@ -1,8 +1,7 @@
 /** The shapes of public content, as seeded and as read back for pages. */
 
-export const ANONYMITY = ['anonymous', 'optional', 'confidential', 'identified', 'unknown'] as const;
-/** What someone reporting through a channel can expect about being identified. */
-export type Anonymity = (typeof ANONYMITY)[number];
+/** What someone reporting through a channel can expect about being identified (see migration 0003). */
+export type Anonymity = 'anonymous' | 'optional' | 'confidential' | 'identified' | 'unknown';
 
 export type ChannelKind = 'emergency' | 'report' | 'support';
 

@@ -117,13 +117,3 @@ export function toQuery(answers: Answers, only: readonly Step[] = STEPS): string
   const text = params.toString();
   return text ? `?${text}` : '';
 }
-
-/** Keeps the answers to `steps` only (going back and changing an earlier answer drops later ones that no longer fit). */
-export function answersUpTo(answers: Answers, steps: readonly Step[]): Answers {
-  const kept: Answers = {};
-  for (const step of steps) {
-    const value = answers[step];
-    if (value !== undefined) Object.assign(kept, { [step]: value });
-  }
-  return kept;
-}

@@ -9,40 +9,37 @@ import type { Anonymity } from '../content/types.js';
 import type { PlaceKind } from './place.js';
 import type { Detail, Topic } from './questions.js';
 
-export const REASONS = [
-  'danger-now',
-  'ceop-grooming',
-  'ceop-if-online',
-  'child-at-risk',
-  'county-lines-child',
-  'nspcc-worried-adult',
-  'childline-young-person',
-  'police-crime',
-  'police-online-local',
-  'crimestoppers-anonymous',
-  'concern-form-local',
-  'concern-form-not-sure',
-  'cuckooing-adult',
-  'exploited-adult',
-  'report-fraud-fraud',
-  'report-fraud-if-lost',
-  'report-fraud-money-mule',
-  'report-fraud-cyber',
-  'scam-text',
-  'scam-call',
-  'if-offer-by-text',
-  'scam-email',
-  'if-offer-by-email',
-  'trader',
-  'victim-support',
-  'modern-slavery-helpline',
-  'glaa-work',
-  'smuggled-then-exploited',
-] as const;
-export type ReasonKey = (typeof REASONS)[number];
+export type ReasonKey =
+  | 'danger-now'
+  | 'ceop-grooming'
+  | 'ceop-if-online'
+  | 'child-at-risk'
+  | 'county-lines-child'
+  | 'nspcc-worried-adult'
+  | 'childline-young-person'
+  | 'police-crime'
+  | 'police-online-local'
+  | 'crimestoppers-anonymous'
+  | 'concern-form-local'
+  | 'concern-form-not-sure'
+  | 'cuckooing-adult'
+  | 'exploited-adult'
+  | 'report-fraud-fraud'
+  | 'report-fraud-if-lost'
+  | 'report-fraud-money-mule'
+  | 'report-fraud-cyber'
+  | 'scam-text'
+  | 'scam-call'
+  | 'if-offer-by-text'
+  | 'scam-email'
+  | 'if-offer-by-email'
+  | 'trader'
+  | 'victim-support'
+  | 'modern-slavery-helpline'
+  | 'glaa-work'
+  | 'smuggled-then-exploited';
 
-export const NOTES = ['outside-area', 'local-only', 'anonymous-first', 'call-bank'] as const;
-export type NoteKey = (typeof NOTES)[number];
+export type NoteKey = 'outside-area' | 'local-only' | 'anonymous-first' | 'call-bank';
 
 export interface SignpostAnswers {
   danger: boolean;

@@ -9,15 +9,7 @@ import { en, type Messages } from './en.js';
 /** Languages with a full catalogue. Add one by writing a `Messages` file and listing it here. */
 export const CATALOGUES = { en } as const satisfies Record<string, Messages>;
 export type Locale = keyof typeof CATALOGUES;
-export const DEFAULT_LOCALE: Locale = 'en';
-
-type Join<P extends string, K extends string> = P extends '' ? K : `${P}.${K}`;
-/** Every dotted path to a sentence in the catalogue. */
-export type MessageKey<T = Messages, P extends string = ''> = T extends string
-  ? P
-  : T extends readonly unknown[]
-    ? never
-    : { [K in keyof T & string]: MessageKey<T[K], Join<P, K>> }[keyof T & string];
+const DEFAULT_LOCALE: Locale = 'en';
 
 export type Params = Readonly<Record<string, string | number>>;
 
