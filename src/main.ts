@@ -23,6 +23,8 @@ import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { defaultRecordNames } from './features/audit/record-names.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { healthRoutes } from './features/health/routes.js';
+import { createPublicContent } from './features/public-site/content/content.js';
+import { seedPublicContent } from './features/public-site/content/seed.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
 import { createReports } from './features/reports/reports.js';
 import { reportRoutes } from './features/reports/routes.js';
@@ -43,6 +45,7 @@ export function createServices(config: Config, database: Database) {
     reports: createReports(database, config.secret, config.reports),
     /** Record id → name for the audit pages; later features register their record types here. */
     recordNames: defaultRecordNames(),
+    publicContent: createPublicContent(database),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -51,7 +54,7 @@ export type Services = ReturnType<typeof createServices>;
 export function featureRoutes(config: Config, database: Database, services: Services): RouteSpec[] {
   const routes = [
     ...healthRoutes(database, VERSION),
-    ...publicSiteRoutes(),
+    ...publicSiteRoutes(services.publicContent),
     ...reportRoutes(services.reports, config.reports),
     ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
     ...purposeRoutes(services.sessions),
@@ -99,6 +102,8 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
   try {
     const applied = await migrate(database);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    const seeded = await seedPublicContent(database);
+    if (seeded.length) logger.info({ rows: seeded.length }, 'public content seeded');
     const services = createServices(config, database);
     const routes = [...featureRoutes(config, database, services), ...(options.extraRoutes ?? [])];
     const app = createApp({

@@ -182,6 +182,65 @@ export interface PublicReportPendingFileTable {
   expires_at: Date;
 }
 
+// Public content (migration 0003): SOC categories and reporting channels, partner-editable.
+
+export interface SocCategoryTable {
+  slug: string;
+  sort_order: number;
+  created_at: CreatedAt;
+}
+
+export interface SocCategoryTextTable {
+  category_slug: string;
+  locale: string;
+  name: string;
+  summary: string;
+  what_it_is: string;
+  harm: string;
+  /** jsonb: [{ heading, items }]; written as JSON text, read back parsed. */
+  signs: ColumnType<unknown, string, string>;
+}
+
+export interface ReportingChannelTable {
+  code: string;
+  sort_order: number;
+  kind: 'emergency' | 'report' | 'support';
+  phone: string | null;
+  out_of_hours_phone: string | null;
+  text_number: string | null;
+  email: string | null;
+  web_url: string | null;
+  anonymity: 'anonymous' | 'optional' | 'confidential' | 'identified' | 'unknown';
+  is_local: boolean;
+  /** date: 'YYYY-MM-DD' (see TYPE_PARSERS). */
+  verified_on: string | null;
+  source: string | null;
+  verification_note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReportingChannelTextTable {
+  channel_code: string;
+  locale: string;
+  name: string;
+  summary: string;
+  opening_hours: string | null;
+  who_receives: string;
+  anonymity_note: string;
+  how_to: string | null;
+}
+
+export interface SocCategoryChannelTable {
+  category_slug: string;
+  channel_code: string;
+  sort_order: number;
+}
+
+export interface PublicContentSeedTable {
+  key: string;
+  applied_at: CreatedAt;
+}
+
 export interface Tables {
   schema_migration: SchemaMigrationTable;
   organisation: OrganisationTable;
@@ -201,4 +260,10 @@ export interface Tables {
   public_report_message: PublicReportMessageTable;
   public_report_file: PublicReportFileTable;
   public_report_pending_file: PublicReportPendingFileTable;
+  soc_category: SocCategoryTable;
+  soc_category_text: SocCategoryTextTable;
+  reporting_channel: ReportingChannelTable;
+  reporting_channel_text: ReportingChannelTextTable;
+  soc_category_channel: SocCategoryChannelTable;
+  public_content_seed: PublicContentSeedTable;
 }
