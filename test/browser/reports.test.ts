@@ -185,6 +185,11 @@ describe('anonymous reporting in Chromium', () => {
       }
       assert.fail(`Tab never reached ${selector}`);
     };
+    /** Presses a key that submits a form or follows a link, and waits for the next page. */
+    const pressAndLoad = async (key: string) => {
+      await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press(key)]);
+      await page.waitForLoadState();
+    };
 
     await page.goto(`${app.url}/report`);
     await tabTo('#what');
@@ -198,8 +203,7 @@ describe('anonymous reporting in Chromium', () => {
     await page.keyboard.press('Space');
     await (await chooser).setFiles({ name: 'flat.jpg', mimeType: 'image/jpeg', buffer: photo });
     await tabTo('button.govuk-button');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    await pressAndLoad('Enter');
 
     assert.equal(
       await page.getByRole('heading', { level: 1 }).innerText(),
@@ -208,24 +212,20 @@ describe('anonymous reporting in Chromium', () => {
     await tabTo('input[name=fileChoice][value=send]');
     await page.keyboard.press('Space');
     await tabTo('form[action="/report/send"] button');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    await pressAndLoad('Enter');
 
     const receipt = (await page.locator('#receipt-code').innerText()).trim();
     await tabTo('a[href="/report/return"]');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    await pressAndLoad('Enter');
     await tabTo('#receipt');
     await page.keyboard.type(receipt);
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    await pressAndLoad('Enter');
 
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Your report');
     await tabTo('#information');
     await page.keyboard.type('The flat is above the launderette.');
     await tabTo('form[action="/report/add"] button');
-    await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    await pressAndLoad('Enter');
     assert.equal(await page.locator('.govuk-panel__title').innerText(), 'Information sent');
 
     const reportId = await reportIdOf(receipt);

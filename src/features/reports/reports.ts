@@ -79,13 +79,13 @@ export function createReports(database: Database, secret: string, limits: Report
 
     /** A held file, if its token is right and it has not expired. */
     async heldFile(token: string): Promise<HeldFile | null> {
-      const row = await q.pendingFile(database.db, token);
+      const row = await q.pendingFileSummary(database.db, token);
       if (!row) return null;
       return {
         token,
         mediaType: row.media_type,
         findings: row.findings as Finding[],
-        byteSize: row.original.byteLength,
+        byteSize: row.original_size,
       };
     },
 

@@ -77,13 +77,20 @@ function categoryItems(chosen: unknown) {
   ]);
 }
 
+const FILE_KINDS: Record<string, { kind: string; format: string }> = {
+  'image/jpeg': { kind: 'photo', format: 'JPEG' },
+  'image/png': { kind: 'photo', format: 'PNG' },
+  'application/pdf': { kind: 'PDF document', format: 'PDF' },
+};
+
+/** A held file as the reporter sees it: what it is, and what it reveals in plain words. */
 function describeFile(held: HeldFile | null) {
   if (!held) return null;
-  const kind = held.mediaType === 'application/pdf' ? 'PDF document' : 'photo';
+  const { kind, format } = FILE_KINDS[held.mediaType] ?? { kind: 'file', format: 'unknown' };
   const kilobytes = Math.max(1, Math.round(held.byteSize / 1024));
   return {
     token: held.token,
-    description: `A ${kind} (${held.mediaType === 'image/png' ? 'PNG' : held.mediaType === 'image/jpeg' ? 'JPEG' : 'PDF'}, ${kilobytes} KB)`,
+    description: `A ${kind} (${format}, ${kilobytes} KB)`,
     isPhoto: kind === 'photo',
     findings: held.findings.map((finding) => FINDING_TEXT[finding]),
   };
