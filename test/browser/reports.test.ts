@@ -14,6 +14,9 @@ import { assertAccessible, launchBrowser, newContext } from '../support/browser.
 import { photoWithGps, PHOTO_SECRETS } from '../support/report-files.js';
 
 const PAGE_LIMIT = 100 * 1024;
+// Generous waits: these journeys hash receipts with argon2 and re-encode photos, and CI machines
+// run other suites beside them. Nothing here measures time.
+const WAIT_MS = 90_000;
 
 describe('anonymous reporting in Chromium', () => {
   let app: TestApp;
@@ -65,6 +68,7 @@ describe('anonymous reporting in Chromium', () => {
       browser ??= await launchBrowser(t);
       if (!browser) return;
       const context = await newContext(browser, { javaScript });
+      context.setDefaultTimeout(WAIT_MS);
       const page = await context.newPage();
       const weight = await weigh(context, page);
 
@@ -176,6 +180,7 @@ describe('anonymous reporting in Chromium', () => {
     browser ??= await launchBrowser(t);
     if (!browser) return;
     const context = await newContext(browser);
+    context.setDefaultTimeout(WAIT_MS);
     const page = await context.newPage();
     /** Presses Tab until the element matching `selector` has focus (or fails after `limit` presses). */
     const tabTo = async (selector: string, limit = 60) => {
