@@ -79,6 +79,11 @@ export async function insertReport(tx: Tx, report: NewReport, marking: Marking):
   return row.id;
 }
 
+/** PostgreSQL's unique_violation (both drivers report the SQLSTATE as `code`). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
 export function lookupIdTaken(q: Queryable, lookupId: string): Promise<boolean> {
   return q
     .selectFrom('public_report')

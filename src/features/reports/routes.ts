@@ -125,7 +125,9 @@ export function reportRoutes(reports: Reports, limits: ReportLimits): RouteSpec[
   const showCheck = async (res: Response, values: Values, errors?: FormErrors, held?: HeldFile | null) => {
     const file = held === undefined ? await heldFrom(values) : held;
     page(res, 'check', {
-      values,
+      // A held file that has gone (expired, or removed by the reporter) is no longer offered.
+      values: { ...values, fileToken: file?.token ?? '' },
+      draft: reports.draftReceipt(),
       errors,
       category:
         typeof values.category === 'string' && Object.hasOwn(REPORT_CATEGORIES, values.category)
@@ -246,7 +248,14 @@ export function reportRoutes(reports: Reports, limits: ReportLimits): RouteSpec[
             whenText: body.whenDetail,
             who: body.who,
           };
-          const result = await reports.submit(res.locals.audit, answers, sendFile);
+          const result = await reports.submit(res.locals.audit, answers, sendFile, body.draft);
+          if ('alreadySent' in result) {
+            // Sent before (a double click or a reload): nothing is collected now, so this
+            // response performs no s62 operation and writes no entry.
+            res.locals.s62Action = undefined;
+            page(res, 'receipt', { receipt: result.receipt, again: true });
+            return;
+          }
           if ('fileExpired' in result) {
             res.status(400);
             await showForm(res, { ...values, fileToken: '' }, formErrors({ file: FILE_EXPIRED }), null);
