@@ -14,6 +14,9 @@ import { assertAccessible, launchBrowser, newContext } from '../support/browser.
 import { photoWithGps, PHOTO_SECRETS } from '../support/report-files.js';
 
 const PAGE_LIMIT = 100 * 1024;
+// Generous waits: these journeys hash receipts with argon2 and re-encode photos, and CI machines
+// run other suites beside them. Nothing here measures time.
+const WAIT_MS = 90_000;
 
 describe('anonymous reporting in Chromium', () => {
   let app: TestApp;
@@ -65,6 +68,7 @@ describe('anonymous reporting in Chromium', () => {
       browser ??= await launchBrowser(t);
       if (!browser) return;
       const context = await newContext(browser, { javaScript });
+      context.setDefaultTimeout(WAIT_MS);
       const page = await context.newPage();
       const weight = await weigh(context, page);
 
@@ -176,6 +180,7 @@ describe('anonymous reporting in Chromium', () => {
     browser ??= await launchBrowser(t);
     if (!browser) return;
     const context = await newContext(browser);
+    context.setDefaultTimeout(WAIT_MS);
     const page = await context.newPage();
     /** Presses Tab until the element matching `selector` has focus (or fails after `limit` presses). */
     const tabTo = async (selector: string, limit = 60) => {
@@ -184,6 +189,11 @@ describe('anonymous reporting in Chromium', () => {
         if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
       }
       assert.fail(`Tab never reached ${selector}`);
+    };
+    /** Presses a key that submits a form or follows a link, and waits for the next page. */
+    const pressAndLoad = async (key: string) => {
+      await Promise.all([page.waitForEvent('framenavigated'), page.keyboard.press(key)]);
+      await page.waitForLoadState();
     };
 
     await page.goto(`${app.url}/report`);
@@ -198,8 +208,7 @@ describe('anonymous reporting in Chromium', () => {
     await page.keyboard.press('Space');
     await (await chooser).setFiles({ name: 'flat.jpg', mimeType: 'image/jpeg', buffer: photo });
     await tabTo('button.govuk-button');
-    // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
+    await pressAndLoad('Enter');
 
     assert.equal(
       await page.getByRole('heading', { level: 1 }).innerText(),
@@ -208,24 +217,20 @@ describe('anonymous reporting in Chromium', () => {
     await tabTo('input[name=fileChoice][value=send]');
     await page.keyboard.press('Space');
     await tabTo('form[action="/report/send"] button');
-    // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
+    await pressAndLoad('Enter');
 
     const receipt = (await page.locator('#receipt-code').innerText()).trim();
     await tabTo('a[href="/report/return"]');
-    // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
+    await pressAndLoad('Enter');
     await tabTo('#receipt');
     await page.keyboard.type(receipt);
-    // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
+    await pressAndLoad('Enter');
 
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Your report');
     await tabTo('#information');
     await page.keyboard.type('The flat is above the launderette.');
     await tabTo('form[action="/report/add"] button');
-    // A key press does not wait for the navigation it starts, so wait for it explicitly.
-    await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
+    await pressAndLoad('Enter');
     assert.equal(await page.locator('.govuk-panel__title').innerText(), 'Information sent');
 
     const reportId = await reportIdOf(receipt);

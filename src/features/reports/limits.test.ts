@@ -64,6 +64,17 @@ describe(`report rate limits and quotas on ${testDatabaseKind}`, () => {
     assert.doesNotMatch(textOf(root, 'main'), /Error:.*at |stack/i);
   });
 
+  it('behind the one trusted proxy (TRUST_PROXY), counts each client the proxy names', async () => {
+    const app = await startTestApp({
+      config: { trustProxy: 'loopback', reports: { ...DEFAULTS, receiptChecksPerClientPerHour: 1 } },
+    });
+    apps.push(app);
+    assert.equal((await enterReceipt(app, 'A'.repeat(36), spoofed(1))).status, 400);
+    assert.equal((await enterReceipt(app, 'A'.repeat(36), spoofed(2))).status, 400, 'another client');
+    assert.equal((await enterReceipt(app, 'A'.repeat(36), spoofed(1))).status, 429, 'the first one again');
+    assert.doesNotMatch(app.logText(), /198\.51\.100/);
+  });
+
   it('throttles receipt checks for everyone together', async () => {
     const app = await start({ receiptChecksPerHour: 2 });
     assert.equal((await enterReceipt(app, 'B'.repeat(36))).status, 400);

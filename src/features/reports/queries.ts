@@ -79,6 +79,11 @@ export async function insertReport(tx: Tx, report: NewReport, marking: Marking):
   return row.id;
 }
 
+/** PostgreSQL's unique_violation (both drivers report the SQLSTATE as `code`). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
 export function lookupIdTaken(q: Queryable, lookupId: string): Promise<boolean> {
   return q
     .selectFrom('public_report')
@@ -230,7 +235,17 @@ export async function insertPendingFile(
 export function pendingFile(q: Queryable, token: string) {
   return q
     .selectFrom('public_report_pending_file')
-    .select(['media_type', 'original', 'sanitised', 'findings', 'byte_size'])
+    .select(['media_type', 'original', 'sanitised', 'findings'])
+    .where('token_hash', '=', sha256Hex(token))
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+}
+
+/** What the reporter is shown about a held file, without reading its bytes. */
+export function pendingFileSummary(q: Queryable, token: string) {
+  return q
+    .selectFrom('public_report_pending_file')
+    .select(['media_type', 'findings', sql<number>`octet_length(original)`.as('original_size')])
     .where('token_hash', '=', sha256Hex(token))
     .where('expires_at', '>', sql<Date>`now()`)
     .executeTakeFirst();

@@ -223,6 +223,53 @@ describe(`anonymous reports on ${testDatabaseKind}`, () => {
     assert.equal(await count('public_report_pending_file'), 0, 'and the held one is deleted');
   });
 
+  it('sends a report once, however often the send button is pressed or the page reloaded', async () => {
+    const before = await count('public_report');
+    const check = await postReportForm(app, GOOD_ANSWERS, {
+      bytes: await photoWithGps(),
+      name: 'a.jpg',
+      type: 'image/jpeg',
+    });
+    const checkHtml = await check.text();
+    // Two presses at once, as a double click without JavaScript sends them, then a reload.
+    const [first, second] = await Promise.all([
+      sendFromCheckPage(app, checkHtml, { fileChoice: 'send' }),
+      sendFromCheckPage(app, checkHtml, { fileChoice: 'send' }),
+    ]);
+    const third = await sendFromCheckPage(app, checkHtml, { fileChoice: 'send' });
+    const pages = await Promise.all(
+      [first, second, third].map(async (r) => ({ status: r.status, html: await r.text() })),
+    );
+    assert.deepEqual(
+      pages.map((p) => p.status),
+      [200, 200, 200],
+    );
+    const receipts = new Set(pages.map((p) => receiptFrom(p.html)));
+    assert.equal(receipts.size, 1, 'the same receipt each time');
+    assert.equal(await count('public_report'), before + 1, 'one report');
+    const titles = pages.map((p) => textOf(parseHtml(p.html), '.govuk-panel__title')).sort();
+    assert.deepEqual(titles, ['Report already sent', 'Report already sent', 'Report sent']);
+    const reportId = (
+      await db()
+        .selectFrom('public_report')
+        .select('id')
+        .where('lookup_id', '=', [...receipts][0]!.replace(/-/g, '').slice(0, 8))
+        .executeTakeFirstOrThrow()
+    ).id;
+    assert.equal((await auditFor(reportId)).length, 1, 'one audit entry');
+    const files = await db()
+      .selectFrom('public_report_file')
+      .select('id')
+      .where('report_id', '=', reportId)
+      .execute();
+    assert.equal(files.length, 2, 'its file kept once');
+    // A draft receipt the client made up is not used: the server draws its own.
+    const forged = await sendFromCheckPage(app, await (await postReportForm(app, GOOD_ANSWERS)).text(), {
+      draft: `${'A'.repeat(36)}.forged`,
+    });
+    assert.doesNotMatch(receiptFrom(await forged.text()), /^AAAA-AAAA/);
+  });
+
   it('takes a report with no file at all', async () => {
     const { reportId } = await sendReport({
       what: 'Someone is selling fake cigarettes from a van',

@@ -5,7 +5,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ReportLimits } from '../../config.js';
-import type { Database } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
 import type { ReportCategory } from './categories.js';
 import type { Finding, Prepared } from './files.js';
@@ -53,6 +53,14 @@ export function createReports(database: Database, secret: string, limits: Report
     createHmac('sha256', `report-access:${secret}`).update(payload).digest('base64url');
   // Checking a made-up hash when the lookup id is unknown keeps the timing the same either way.
   const decoyHash = hashSecret(newReceipt().secret);
+  const readDraft = (draft: string | undefined) => {
+    const [code, signature, extra] = (draft ?? '').split('.');
+    if (!code || !signature || extra !== undefined) return null;
+    const expected = Buffer.from(sign(`receipt|${code}`));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    return parseReceipt(code);
+  };
 
   return {
     /** Keeps a checked, sanitised file until the reporter sends the report (or an hour passes). */
@@ -79,13 +87,13 @@ export function createReports(database: Database, secret: string, limits: Report
 
     /** A held file, if its token is right and it has not expired. */
     async heldFile(token: string): Promise<HeldFile | null> {
-      const row = await q.pendingFile(database.db, token);
+      const row = await q.pendingFileSummary(database.db, token);
       if (!row) return null;
       return {
         token,
         mediaType: row.media_type,
         findings: row.findings as Finding[],
-        byteSize: row.original.byteLength,
+        byteSize: row.original_size,
       };
     },
 
@@ -94,51 +102,84 @@ export function createReports(database: Database, secret: string, limits: Report
     },
 
     /**
+     * A receipt drawn when the reporter checks their answers, signed so it cannot be chosen by
+     * the client. Sending carries it, so sending twice (a double click, a reload) finds the
+     * report already made and shows the same receipt, instead of making a second report.
+     */
+    draftReceipt(): string {
+      const receipt = newReceipt();
+      const code = receipt.lookupId + receipt.secret;
+      return `${code}.${sign(`receipt|${code}`)}`;
+    },
+
+    /**
      * Stores the report, its file (if any) and exactly one s62 'collection' entry, all or
-     * nothing. Returns the receipt code, to be shown once and never again.
+     * nothing. Returns the receipt code, to be shown once; or, if this draft was sent already,
+     * that it was (with the same code, which the reporter's page already holds).
      */
     async submit(
       audit: AuditContext,
       answers: ReportAnswers,
       fileToken: string | null,
-    ): Promise<{ reportId: string; receipt: string } | { fileExpired: true }> {
-      const receipt = newReceipt();
+      draft: string | undefined,
+    ): Promise<
+      { reportId: string; receipt: string } | { alreadySent: true; receipt: string } | { fileExpired: true }
+    > {
+      const receipt = readDraft(draft) ?? newReceipt();
+      const sentBefore = async (on: Queryable = database.db) => {
+        const report = await q.reportByLookupId(on, receipt.lookupId);
+        return report !== undefined && (await verifySecret(report.secret_hash, receipt.secret));
+      };
+      if (await sentBefore()) return { alreadySent: true, receipt: formatReceipt(receipt) };
       const secretHash = await hashSecret(receipt.secret);
       await q.deleteExpiredPendingFiles(database.db);
-      return database.transaction(async (tx) => {
-        if ((await q.reportsInLastHour(tx)) >= limits.reportsPerHour) throw new QuotaReached('reports');
-        const file = fileToken ? await q.pendingFile(tx, fileToken) : undefined;
-        if (fileToken && !file) return { fileExpired: true as const };
-        // 40 random bits: a clash is rare but possible, so draw again rather than fail.
-        while (await q.lookupIdTaken(tx, receipt.lookupId)) receipt.lookupId = newReceipt().lookupId;
-        const marking = await q.reportMarking(tx);
-        const reportId = await q.insertReport(
-          tx,
-          { ...answers, lookupId: receipt.lookupId, secretHash },
-          marking,
-        );
-        if (file && fileToken) {
-          await q.insertFiles(
+      try {
+        return await database.transaction(async (tx) => {
+          if ((await q.reportsInLastHour(tx)) >= limits.reportsPerHour) throw new QuotaReached('reports');
+          const file = fileToken ? await q.pendingFile(tx, fileToken) : undefined;
+          if (fileToken && !file) {
+            // Its file is gone: because this draft was sent a moment ago, or because it expired.
+            if (await sentBefore(tx)) return { alreadySent: true as const, receipt: formatReceipt(receipt) };
+            return { fileExpired: true as const };
+          }
+          // 40 random bits: a clash with another report is rare but possible, so draw again.
+          while (await q.lookupIdTaken(tx, receipt.lookupId)) receipt.lookupId = newReceipt().lookupId;
+          const marking = await q.reportMarking(tx);
+          const reportId = await q.insertReport(
             tx,
-            reportId,
-            {
-              mediaType: file.media_type as Prepared['mediaType'],
-              original: file.original,
-              sanitised: file.sanitised,
-            },
+            { ...answers, lookupId: receipt.lookupId, secretHash },
             marking,
           );
-          await q.deletePendingFile(tx, fileToken);
-        }
-        await writeAuditEntry(tx, audit, {
-          action: 'collection',
-          event: 'reports.submit',
-          recordType: 'public-report',
-          recordIds: [reportId],
-          detail: { category: answers.category, file: file ? file.media_type : null },
+          if (file && fileToken) {
+            await q.insertFiles(
+              tx,
+              reportId,
+              {
+                mediaType: file.media_type as Prepared['mediaType'],
+                original: file.original,
+                sanitised: file.sanitised,
+              },
+              marking,
+            );
+            await q.deletePendingFile(tx, fileToken);
+          }
+          await writeAuditEntry(tx, audit, {
+            action: 'collection',
+            event: 'reports.submit',
+            recordType: 'public-report',
+            recordIds: [reportId],
+            detail: { category: answers.category, file: file ? file.media_type : null },
+          });
+          return { reportId, receipt: formatReceipt(receipt) };
         });
-        return { reportId, receipt: formatReceipt(receipt) };
-      });
+      } catch (error) {
+        // The same draft sent twice at once: the second waits for the first, then clashes on
+        // the lookup id. The report exists, so it is the same as sending after.
+        if (q.isUniqueViolation(error) && (await sentBefore())) {
+          return { alreadySent: true, receipt: formatReceipt(receipt) };
+        }
+        throw error;
+      }
     },
 
     /**

@@ -77,13 +77,20 @@ function categoryItems(chosen: unknown) {
   ]);
 }
 
+const FILE_KINDS: Record<string, { kind: string; format: string }> = {
+  'image/jpeg': { kind: 'photo', format: 'JPEG' },
+  'image/png': { kind: 'photo', format: 'PNG' },
+  'application/pdf': { kind: 'PDF document', format: 'PDF' },
+};
+
+/** A held file as the reporter sees it: what it is, and what it reveals in plain words. */
 function describeFile(held: HeldFile | null) {
   if (!held) return null;
-  const kind = held.mediaType === 'application/pdf' ? 'PDF document' : 'photo';
+  const { kind, format } = FILE_KINDS[held.mediaType] ?? { kind: 'file', format: 'unknown' };
   const kilobytes = Math.max(1, Math.round(held.byteSize / 1024));
   return {
     token: held.token,
-    description: `A ${kind} (${held.mediaType === 'image/png' ? 'PNG' : held.mediaType === 'image/jpeg' ? 'JPEG' : 'PDF'}, ${kilobytes} KB)`,
+    description: `A ${kind} (${format}, ${kilobytes} KB)`,
     isPhoto: kind === 'photo',
     findings: held.findings.map((finding) => FINDING_TEXT[finding]),
   };
@@ -118,7 +125,9 @@ export function reportRoutes(reports: Reports, limits: ReportLimits): RouteSpec[
   const showCheck = async (res: Response, values: Values, errors?: FormErrors, held?: HeldFile | null) => {
     const file = held === undefined ? await heldFrom(values) : held;
     page(res, 'check', {
-      values,
+      // A held file that has gone (expired, or removed by the reporter) is no longer offered.
+      values: { ...values, fileToken: file?.token ?? '' },
+      draft: reports.draftReceipt(),
       errors,
       category:
         typeof values.category === 'string' && Object.hasOwn(REPORT_CATEGORIES, values.category)
@@ -239,7 +248,14 @@ export function reportRoutes(reports: Reports, limits: ReportLimits): RouteSpec[
             whenText: body.whenDetail,
             who: body.who,
           };
-          const result = await reports.submit(res.locals.audit, answers, sendFile);
+          const result = await reports.submit(res.locals.audit, answers, sendFile, body.draft);
+          if ('alreadySent' in result) {
+            // Sent before (a double click or a reload): nothing is collected now, so this
+            // response performs no s62 operation and writes no entry.
+            res.locals.s62Action = undefined;
+            page(res, 'receipt', { receipt: result.receipt, again: true });
+            return;
+          }
           if ('fileExpired' in result) {
             res.status(400);
             await showForm(res, { ...values, fileToken: '' }, formErrors({ file: FILE_EXPIRED }), null);

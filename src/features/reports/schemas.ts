@@ -119,6 +119,8 @@ export const sendSchema = z
   .strictObject({
     ...answerFields,
     fileChoice: z.enum(['send', 'remove'], { error: 'Select whether to send your file' }).optional(),
+    /** The receipt drawn for this report when the answers were checked (reports.ts draftReceipt). */
+    draft: z.string().max(200).optional(),
   })
   .superRefine(checkDate, alwaysWithDateParts)
   .superRefine((value, ctx) => {
