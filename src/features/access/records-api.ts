@@ -77,14 +77,25 @@ export function recordsApiRoutes(database: Database, sources: readonly RecordSou
       path: '/api/v1/records/:type/count',
       access: { permission: 'workspace:view' },
       audit: 'records.count',
+      // A count names no one, but a searched count can probe what records say: audited as well.
+      s62: 'consultation',
       summary: 'Count the records of a type that you may see (optionally matching a search)',
       query: countQuery,
       response: z.object({ type: z.string(), count: z.number() }),
       handle: async ({ res, params, query }) => {
-        const count = await database.transaction(async (tx) => {
+        const count = await audited(res.locals.audit, async (tx) => {
           const viewer = await viewerFor(res, tx);
           const source = sourceFor(params.type, viewer, 'count');
-          return source.count(tx, viewer, query.q ? { search: query.q } : {});
+          const result = await source.count(tx, viewer, query.q ? { search: query.q } : {});
+          return {
+            result,
+            entry: {
+              action: 'consultation',
+              event: 'records.count',
+              recordType: source.type,
+              detail: { search: query.q ?? null, count: result },
+            },
+          };
         });
         res.json({ type: params.type, count });
       },

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { parseHtml, textOf } from '../../../test/support/html.js';
 import { PartnerClient, signedInPartner } from '../../../test/support/partner.js';
+import { GOOD_ANSWERS, postReportForm, sendFromCheckPage } from '../../../test/support/reports.js';
 import { judgeSession } from './sessions.js';
 import { currentTotpCode } from './totp.js';
 
@@ -265,5 +266,31 @@ describe('partner sign-in with a second factor, and sessions', () => {
     await app.lantern.database.db.deleteFrom('user_session').where('user_id', '=', partner.id).execute();
     const response = await partner.client.get('/');
     assert.equal(response.headers.get('set-cookie'), null);
+  });
+});
+
+describe('a partner who is signed in and reports as a member of the public', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app.stop());
+
+  it('stays anonymous: the report and its audit entry name no partner', async () => {
+    const partner = await signedInPartner(app, { agency: 'council-asb', roles: ['council-officer'] });
+    const cookie = { headers: { cookie: `__Host-lantern-session=${partner.client.cookie ?? ''}` } };
+    const check = await postReportForm(app, GOOD_ANSWERS, undefined, cookie);
+    assert.equal(check.status, 200);
+    const sent = await sendFromCheckPage(app, await check.text(), {}, cookie);
+    assert.equal(sent.status, 200);
+    const entries = await app.lantern.database.db
+      .selectFrom('audit_entry')
+      .select(['actor_kind', 'actor_user_id', 'actor_agency_id'])
+      .where('event', 'like', 'reports.%')
+      .execute();
+    assert.ok(entries.length > 0);
+    for (const entry of entries) {
+      assert.deepEqual(entry, { actor_kind: 'public', actor_user_id: null, actor_agency_id: null });
+    }
   });
 });

@@ -247,11 +247,14 @@ export function clearSessionCookie(res: Response): void {
 export function sessionMiddleware(sessions: Sessions): RequestHandler {
   return async (req, res, next) => {
     res.locals.principal = ANONYMOUS;
+    // Public pages never look at a partner's session: a report sent from a browser that is also
+    // signed in to the workspace must stay anonymous, with nothing tying it to the partner.
+    if (!req.path.startsWith('/partner') && !req.path.startsWith('/api/')) return next();
     const id = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (!id) return next();
     const resolved = await sessions.resolve(id);
     if (!resolved) {
-      if (req.path.startsWith('/partner') || req.path.startsWith('/api/')) clearSessionCookie(res);
+      clearSessionCookie(res);
       return next();
     }
     res.locals.session = resolved.session;

@@ -220,6 +220,11 @@ export function signInRoutes({ database, accounts, sessions, config }: SignInDep
         const user = await accounts.userById(session.userId);
         const secret = session.pendingTotpSecret;
         if (!user || user.totp_secret || !secret) return res.redirect(303, '/partner/sign-in');
+        if (user.locked_until && user.locked_until > new Date()) {
+          await sessions.end(session.idHash);
+          clearSessionCookie(res);
+          return res.redirect(303, '/partner/sign-in');
+        }
         const step = await checkTotpCode(secret, body.code, null);
         if (step === null) {
           return wrongCode(

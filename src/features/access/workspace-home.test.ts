@@ -26,6 +26,7 @@ describe('workspace home: what you can see', () => {
         who: null,
       },
       null,
+      undefined,
     );
     await app.lantern.services.accounts.createAgency({
       code: 'police-ppu',

@@ -202,7 +202,7 @@ async function loadDemoReports(database: Database, reports: Reports): Promise<vo
     justification: null,
     written: 0,
   };
-  for (const answers of DEMO_REPORTS) await reports.submit(audit, answers, null);
+  for (const answers of DEMO_REPORTS) await reports.submit(audit, answers, null, undefined);
   await database.transaction(async (tx) => {
     const hub = await tx
       .selectFrom('agency')
