@@ -4,7 +4,8 @@
  * Lantern on a throwaway in-memory database, so it needs nothing running. Exits 1 if a page is
  * over budget.
  *
- * To weigh more pages (the report form, say), add them to PAGES below.
+ * To weigh more pages, add them to PAGES below. (The report pages after sending are weighed by the
+ * browser test of that journey, test/browser/reports.test.ts.)
  */
 import { testConfig } from '../src/config.js';
 import { openPglite } from '../src/db/pglite.js';
@@ -14,7 +15,12 @@ import { createLogger } from '../src/web/logging.js';
 import { listen } from '../src/web/server.js';
 import { PAGE_BUDGET_BYTES, weighPage } from './page-weight.js';
 
-const PAGES: readonly PublicPage[] = [...PUBLIC_PAGES];
+const PAGES: readonly PublicPage[] = [
+  ...PUBLIC_PAGES,
+  // The anonymous report pages a visitor reaches without sending anything.
+  { name: 'report: the form', path: '/report', status: 200 },
+  { name: 'report: come back with a receipt', path: '/report/return', status: 200 },
+];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
