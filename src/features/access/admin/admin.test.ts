@@ -7,7 +7,7 @@ import { PartnerClient, signedInPartner, type TestPartner } from '../../../../te
 import { csrfTokens } from '../../../web/csrf.js';
 import { mayAccess, type Viewer } from '../policy.js';
 import { permissionsOf } from '../roles.js';
-import { sharedWith } from './queries.js';
+import { sharedFrom } from '../viewer.js';
 
 type Fields = Record<string, string> | [string, string][];
 
@@ -674,7 +674,7 @@ describe('administration: agencies, users, roles and sharing', () => {
         agencyId: partner.agencyId,
         permissions: permissionsOf(['council-officer']),
         clearance: 'OFFICIAL-SENSITIVE',
-        sharedFrom: await sharedWith(db(), partner.agencyId),
+        sharedFrom: await sharedFrom(db(), partner.agencyId),
         accessLists: new Set(),
       });
       const report = {

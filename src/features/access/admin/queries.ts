@@ -232,22 +232,3 @@ export async function removeSharingRule(q: Queryable, id: string): Promise<boole
   const row = await q.deleteFrom('sharing_rule').where('id', '=', id).returning('id').executeTakeFirst();
   return row !== undefined;
 }
-
-/**
- * For each record type, the agencies that share it with this agency: the `sharedFrom` of the
- * access policy's Viewer (policy.ts).
- */
-export async function sharedWith(q: Queryable, agencyId: string): Promise<Map<string, Set<string>>> {
-  const rows = await q
-    .selectFrom('sharing_rule')
-    .select(['record_type', 'owner_agency_id'])
-    .where('partner_agency_id', '=', agencyId)
-    .execute();
-  const map = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const owners = map.get(row.record_type) ?? new Set<string>();
-    owners.add(row.owner_agency_id);
-    map.set(row.record_type, owners);
-  }
-  return map;
-}

@@ -121,6 +121,31 @@ export function adminRoutes({ administration, flash }: AdminRouteDependencies): 
       });
     };
 
+  /** A confirmed change to one account (disable, enable, reset multi-factor, unlock): an alteration. */
+  const accountCommand = (
+    action: string,
+    command: 'disable' | 'enable' | 'resetMfa' | 'unlock',
+    notice: string,
+  ): RouteSpec =>
+    route({
+      method: 'post',
+      path: `${ADMIN}/users/:id/${action}`,
+      access: MANAGE,
+      audit: `admin.users.${action}`,
+      s62: 'alteration',
+      body: confirmSchema,
+      invalid: backTo(userPage),
+      handle: async ({ res, params }) => {
+        const id = idParam(params);
+        if (!id) return pageNotFound(res);
+        return finish(res, await administration[command](adminRequest(res), id), {
+          form: `${ADMIN}/users/${id}`,
+          next: `${ADMIN}/users/${id}`,
+          notice,
+        });
+      },
+    });
+
   return [
     // Agencies
     route({
@@ -299,42 +324,8 @@ export function adminRoutes({ administration, flash }: AdminRouteDependencies): 
       s62: 'consultation',
       handle: userView('user-disable.njk'),
     }),
-    route({
-      method: 'post',
-      path: `${ADMIN}/users/:id/disable`,
-      access: MANAGE,
-      audit: 'admin.users.disable',
-      s62: 'alteration',
-      body: confirmSchema,
-      invalid: backTo(userPage),
-      handle: async ({ res, params }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        return finish(res, await administration.disable(adminRequest(res), id), {
-          form: `${ADMIN}/users/${id}`,
-          next: `${ADMIN}/users/${id}`,
-          notice: 'Account disabled: they have been signed out',
-        });
-      },
-    }),
-    route({
-      method: 'post',
-      path: `${ADMIN}/users/:id/enable`,
-      access: MANAGE,
-      audit: 'admin.users.enable',
-      s62: 'alteration',
-      body: confirmSchema,
-      invalid: backTo(userPage),
-      handle: async ({ res, params }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        return finish(res, await administration.enable(adminRequest(res), id), {
-          form: `${ADMIN}/users/${id}`,
-          next: `${ADMIN}/users/${id}`,
-          notice: 'Account enabled: they can sign in again',
-        });
-      },
-    }),
+    accountCommand('disable', 'disable', 'Account disabled: they have been signed out'),
+    accountCommand('enable', 'enable', 'Account enabled: they can sign in again'),
     route({
       method: 'get',
       path: `${ADMIN}/users/:id/reset-mfa`,
@@ -343,43 +334,12 @@ export function adminRoutes({ administration, flash }: AdminRouteDependencies): 
       s62: 'consultation',
       handle: userView('user-reset-mfa.njk'),
     }),
-    route({
-      method: 'post',
-      path: `${ADMIN}/users/:id/reset-mfa`,
-      access: MANAGE,
-      audit: 'admin.users.reset-mfa',
-      s62: 'alteration',
-      body: confirmSchema,
-      invalid: backTo(userPage),
-      handle: async ({ res, params }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        return finish(res, await administration.resetMfa(adminRequest(res), id), {
-          form: `${ADMIN}/users/${id}`,
-          next: `${ADMIN}/users/${id}`,
-          notice:
-            'Multi-factor sign-in reset: they will set up their authenticator app again at their next sign-in',
-        });
-      },
-    }),
-    route({
-      method: 'post',
-      path: `${ADMIN}/users/:id/unlock`,
-      access: MANAGE,
-      audit: 'admin.users.unlock',
-      s62: 'alteration',
-      body: confirmSchema,
-      invalid: backTo(userPage),
-      handle: async ({ res, params }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        return finish(res, await administration.unlock(adminRequest(res), id), {
-          form: `${ADMIN}/users/${id}`,
-          next: `${ADMIN}/users/${id}`,
-          notice: 'Account unlocked',
-        });
-      },
-    }),
+    accountCommand(
+      'reset-mfa',
+      'resetMfa',
+      'Multi-factor sign-in reset: they will set up their authenticator app again at their next sign-in',
+    ),
+    accountCommand('unlock', 'unlock', 'Account unlocked'),
 
     // Sharing rules
     route({

@@ -285,9 +285,6 @@ export function createAdministration({ database, accounts, sessions, config }: A
       await accounts.clearFailures(userId);
       return done(null);
     },
-
-    /** For each record type, the agencies sharing it with `agencyId` (the policy Viewer's sharedFrom). */
-    sharedWith: (agencyId: string) => queries.sharedWith(db, agencyId),
   };
 }
 
