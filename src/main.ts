@@ -15,6 +15,8 @@ import { agencyRecords, sharingRuleRecords, userRecords } from './features/acces
 import type { RecordSource } from './features/access/records.js';
 import { recordsApiRoutes } from './features/access/records-api.js';
 import { auditEntryRecords } from './features/audit/audit-records.js';
+import { registerIntelligenceNames } from './features/intelligence/record-names.js';
+import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
 import { workspaceHomeRoutes } from './features/access/workspace-home.js';
 import { purposeRoutes } from './features/access/purpose.js';
@@ -44,7 +46,7 @@ export function createServices(config: Config, database: Database) {
     sessions: createSessions(database, config),
     reports: createReports(database, config.secret, config.reports),
     /** Record id → name for the audit pages; later features register their record types here. */
-    recordNames: defaultRecordNames(),
+    recordNames: withIntelligenceNames(defaultRecordNames()),
     publicContent: createPublicContent(database),
   };
 }
@@ -66,6 +68,11 @@ export function featureRoutes(config: Config, database: Database, services: Serv
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
 
+function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
+  registerIntelligenceNames(names);
+  return names;
+}
+
 /** Every type of record the access policy governs, each from the feature that holds it. */
 export function recordSources(): RecordSource[] {
   return [
@@ -75,6 +82,7 @@ export function recordSources(): RecordSource[] {
     agencyRecords,
     sharingRuleRecords,
     auditEntryRecords,
+    ...intelligenceRecordSources,
   ];
 }
 

@@ -241,6 +241,101 @@ export interface PublicContentSeedTable {
   applied_at: CreatedAt;
 }
 
+export interface RecordShareTable {
+  record_type: string;
+  record_id: string;
+  agency_id: string;
+  shared_by: string | null;
+  shared_at: Generated<Date>;
+}
+
+export interface IntelligenceItemTable extends MarkingColumns {
+  id: Generated<string>;
+  reference: Generated<string>;
+  source_type: string;
+  source_description: string | null;
+  public_report_id: string | null;
+  source_evaluation: string | null;
+  information_assessment: string | null;
+  legacy_source_evaluation: string | null;
+  legacy_intelligence_assessment: string | null;
+  legacy_handling: string | null;
+  graded_by: string | null;
+  graded_at: Date | null;
+  statement_kind: Generated<string>;
+  body: string;
+  categories: Generated<string[]>;
+  vulnerabilities: Generated<string[]>;
+  area: string | null;
+  occurred_on: string | null;
+  received_at: Generated<Date>;
+  review_on: string | null;
+  status: Generated<string>;
+  outcome: string | null;
+  outcome_note: string | null;
+  closed_by: string | null;
+  closed_at: Date | null;
+  sanitised_by: string | null;
+  sanitised_at: Date | null;
+  signed_off_by: string | null;
+  signed_off_at: Date | null;
+  created_by: string | null;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface IntelligenceOriginalTable extends MarkingColumns {
+  item_id: string;
+  body: string;
+}
+
+export interface EntityTable extends MarkingColumns {
+  id: Generated<string>;
+  schema: string;
+  caption: string;
+  properties: ColumnType<Record<string, string[]>, string, string>;
+  child: Generated<boolean>;
+  area: string | null;
+  source_key: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface EntityNameTable {
+  entity_id: string;
+  name: string;
+  normalised: string;
+  kind: 'name' | 'alias';
+  sounds: Generated<string[]>;
+}
+
+export interface ItemEntityTable {
+  id: Generated<string>;
+  item_id: string;
+  entity_id: string;
+  subject_category: string | null;
+  added_by: string | null;
+  added_at: Generated<Date>;
+}
+
+export interface LinkTable extends MarkingColumns {
+  id: Generated<string>;
+  link_type: string;
+  from_entity_id: string;
+  to_entity_id: string;
+  start_date: string | null;
+  end_date: string | null;
+  confidence: string;
+  source_key: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface LinkSourceTable {
+  link_id: string;
+  item_id: string;
+}
+
 export interface Tables {
   schema_migration: SchemaMigrationTable;
   organisation: OrganisationTable;
@@ -266,4 +361,12 @@ export interface Tables {
   reporting_channel_text: ReportingChannelTextTable;
   soc_category_channel: SocCategoryChannelTable;
   public_content_seed: PublicContentSeedTable;
+  record_share: RecordShareTable;
+  intelligence_item: IntelligenceItemTable;
+  intelligence_original: IntelligenceOriginalTable;
+  entity: EntityTable;
+  entity_name: EntityNameTable;
+  item_entity: ItemEntityTable;
+  link: LinkTable;
+  link_source: LinkSourceTable;
 }

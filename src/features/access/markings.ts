@@ -35,4 +35,49 @@ export interface Marking {
   handlingConditions: string | null;
   owningAgencyId: string;
   accessListId: string | null;
+  /** Agencies this one record has been shared with (`record_share`), for shareable types. */
+  sharedWith?: readonly string[];
+}
+
+/** The marking columns in table order, for selects. */
+export const MARKING_COLUMNS = [
+  'classification',
+  'handling_code',
+  'handling_conditions',
+  'owning_agency_id',
+  'access_list_id',
+] as const;
+
+export interface MarkingRow {
+  classification: string;
+  handling_code: string;
+  handling_conditions: string | null;
+  owning_agency_id: string;
+  access_list_id: string | null;
+}
+
+/** A marking as the columns every marked table carries. */
+export function markingColumns(marking: Marking): MarkingRow {
+  return {
+    classification: marking.classification,
+    handling_code: marking.handlingCode,
+    handling_conditions: marking.handlingConditions,
+    owning_agency_id: marking.owningAgencyId,
+    access_list_id: marking.accessListId,
+  };
+}
+
+/** A row's marking columns as a Marking; null if they hold values the policy does not know. */
+export function markingFromRow(row: MarkingRow, sharedWith?: readonly string[]): Marking | null {
+  if (!isClassification(row.classification) || (row.handling_code !== 'P' && row.handling_code !== 'C')) {
+    return null; // unknown markings: the policy refuses a marked record without them
+  }
+  return {
+    classification: row.classification,
+    handlingCode: row.handling_code,
+    handlingConditions: row.handling_conditions,
+    owningAgencyId: row.owning_agency_id,
+    accessListId: row.access_list_id,
+    ...(sharedWith ? { sharedWith } : {}),
+  };
 }

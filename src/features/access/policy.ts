@@ -6,7 +6,8 @@
  * A marked record is visible only if ALL of these hold:
  *   - the viewer's role grants the action on the record type;
  *   - the viewer's clearance covers the record's classification;
- *   - the record's owning agency is the viewer's, or has shared that record type with it;
+ *   - the record's owning agency is the viewer's, or has shared that record type with it, or (for
+ *     shareable types) the record itself has been shared with the viewer's agency;
  *   - the record has no named access list, or the list admits the viewer (directly or by agency).
  */
 import { sql, type RawBuilder } from 'kysely';
@@ -29,6 +30,16 @@ export type RecordAction = (typeof RECORD_ACTIONS)[number];
 interface RecordTypeRule {
   /** Whether records of this type carry markings (classification, owner, access list). */
   marked: boolean;
+  /**
+   * Whether a record of this type may also be shared one at a time with another agency
+   * (`record_share`), on top of the agency-wide sharing rules.
+   */
+  shareable?: boolean;
+  /**
+   * Records of this type carry another type's markings and sharing (an involvement is seen with
+   * its item): the marking and sharing checks are that type's, the permission check this one's.
+   */
+  markedAs?: 'intelligence-item';
   /** The permission each action needs; an action not listed is never allowed. */
   actions: Partial<Record<RecordAction, Permission>>;
 }
@@ -71,9 +82,62 @@ export const RECORD_TYPES = {
     marked: false,
     actions: { ...READING('audit:read'), export: 'audit:read' },
   },
+  // Intelligence: items, the entities they mention and the links between them. Partners who read
+  // intelligence may add to it; sharing onward or exporting is a disclosure (intelligence:export).
+  'intelligence-item': {
+    marked: true,
+    shareable: true,
+    actions: {
+      ...READING('intelligence:read'),
+      create: 'intelligence:read',
+      update: 'intelligence:read',
+      link: 'intelligence:read',
+      export: 'intelligence:export',
+    },
+  },
+  /** An item's words as they arrived, before sanitisation: always handling C, on an access list. */
+  'intelligence-original': {
+    marked: true,
+    actions: { read: 'intelligence:read', list: 'intelligence:read', count: 'intelligence:read' },
+  },
+  entity: {
+    marked: true,
+    shareable: true,
+    actions: {
+      ...READING('intelligence:read'),
+      create: 'intelligence:read',
+      update: 'intelligence:read',
+      link: 'intelligence:read',
+      export: 'intelligence:export',
+    },
+  },
+  link: {
+    marked: true,
+    shareable: true,
+    actions: {
+      ...READING('intelligence:read'),
+      create: 'intelligence:read',
+      export: 'intelligence:export',
+    },
+  },
+  /**
+   * How a person is involved in an item (suspect, victim, ...). Carries its item's markings; a
+   * victim's involvement also needs victims:read (DECISIONS 17, `mayReadInvolvement`).
+   */
+  involvement: {
+    marked: true,
+    markedAs: 'intelligence-item',
+    actions: { ...READING('intelligence:read'), create: 'intelligence:read' },
+  },
 } as const satisfies Record<string, RecordTypeRule>;
 
 export type RecordType = keyof typeof RECORD_TYPES;
+
+/** The type whose markings and sharing govern records of `type` (itself, unless markedAs). */
+function governingType(type: RecordType): RecordType {
+  const rule: RecordTypeRule = RECORD_TYPES[type];
+  return rule.markedAs ?? type;
+}
 
 /** Everything the policy needs to know about the person asking, loaded once per request. */
 export interface Viewer {
@@ -107,13 +171,27 @@ export function mayAccess(
   marking: Marking | null,
 ): boolean {
   if (!mayAct(viewer, action, type)) return false;
-  const rule: RecordTypeRule = RECORD_TYPES[type];
-  if (!rule.marked) return true;
+  if (!RECORD_TYPES[type].marked) return true;
   if (!marking) return false; // a marked type without its markings is refused, never assumed open
+  const governing = governingType(type);
+  const rule: RecordTypeRule = RECORD_TYPES[governing];
+  const sharedOneByOne = rule.shareable === true && (marking.sharedWith ?? []).includes(viewer.agencyId);
   return (
     coveredBy(viewer.clearance).includes(marking.classification) &&
-    visibleOwners(viewer, type).includes(marking.owningAgencyId) &&
+    (visibleOwners(viewer, governing).includes(marking.owningAgencyId) || sharedOneByOne) &&
     (marking.accessListId === null || viewer.accessLists.has(marking.accessListId))
+  );
+}
+
+/** Data-subject categories whose involvement only victims:read may see (DECISIONS 17). */
+export const VICTIM_CATEGORIES: readonly string[] = ['victim'];
+
+/** A person's involvement in an item: the item's rule, and victims:read for a victim's. */
+export function mayReadInvolvement(viewer: Viewer, subjectCategory: string | null): boolean {
+  return (
+    subjectCategory === null ||
+    !VICTIM_CATEGORIES.includes(subjectCategory) ||
+    viewer.permissions.has('victims:read')
   );
 }
 
@@ -127,14 +205,19 @@ export function visibleSql(
   type: RecordType,
   alias: string,
 ): RawBuilder<boolean> {
-  const rule: RecordTypeRule = RECORD_TYPES[type];
   if (!mayAct(viewer, action, type)) return sql<boolean>`false`;
-  if (!rule.marked) return sql<boolean>`true`;
+  if (!RECORD_TYPES[type].marked) return sql<boolean>`true`;
+  const governing = governingType(type);
+  const rule: RecordTypeRule = RECORD_TYPES[governing];
   const column = (name: string) => sql.ref(`${alias}.${name}`);
   const lists = [...viewer.accessLists];
   const listed = lists.length ? sql`or ${column('access_list_id')} in (${sql.join(lists)})` : sql``;
+  const shared = rule.shareable
+    ? sql`or exists (select 1 from record_share rs where rs.record_type = ${governing}
+        and rs.record_id = ${column('id')} and rs.agency_id = ${viewer.agencyId})`
+    : sql``;
   return sql<boolean>`(${column('classification')} in (${sql.join(coveredBy(viewer.clearance))})
-    and ${column('owning_agency_id')} in (${sql.join(visibleOwners(viewer, type))})
+    and (${column('owning_agency_id')} in (${sql.join(visibleOwners(viewer, governing))}) ${shared})
     and (${column('access_list_id')} is null ${listed}))`;
 }
 

@@ -12,14 +12,13 @@ import { route, type RouteSpec } from '../../web/routes.js';
 import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
 import {
   conditionsToAcknowledge,
-  mayAccess,
   mayAct,
   RECORD_TYPES,
   type RecordAction,
   type RecordType,
   type Viewer,
 } from './policy.js';
-import type { AccessRecord, RecordSource } from './records.js';
+import { mayAccessRecord, type AccessRecord, type RecordSource } from './records.js';
 import { loadViewer } from './viewer.js';
 
 const listQuery = z.strictObject({
@@ -188,7 +187,7 @@ export function recordsApiRoutes(database: Database, sources: readonly RecordSou
           const source = sourceFor(params.type, viewer, 'read');
           const id = params.id ?? '';
           const found = uuid.test(id) ? await source.load(tx, id) : undefined;
-          if (!found || !mayAccess(viewer, 'read', source.type, found.marking))
+          if (!found || !mayAccessRecord(viewer, 'read', source, found))
             throw new HttpError(404, 'Not found');
           return {
             result: found,

@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../../db/database.js';
 import type { Marking } from './markings.js';
-import type { RecordAction, RecordType, Viewer } from './policy.js';
+import { mayAccess, type RecordAction, type RecordType, type Viewer } from './policy.js';
 
 export interface AccessRecord {
   id: string;
@@ -27,8 +27,26 @@ export interface RecordSource {
   /** Records the viewer may take `action` on, filtered in SQL. */
   list(q: Queryable, viewer: Viewer, action: RecordAction, query: RecordQuery): Promise<AccessRecord[]>;
   count(q: Queryable, viewer: Viewer, query: Omit<RecordQuery, 'limit'>): Promise<number>;
-  /** One record by id, unfiltered: the caller must check it with mayAccess. */
+  /** One record by id, unfiltered: the caller must check it with `mayAccessRecord`. */
   load(q: Queryable, id: string): Promise<AccessRecord | undefined>;
+  /**
+   * A condition of this type beyond markings (a victim's involvement needs victims:read). The
+   * list SQL applies the same condition.
+   */
+  permits?(viewer: Viewer, action: RecordAction, record: AccessRecord): boolean;
+}
+
+/** The policy's decision on one loaded record, including the type's own condition. */
+export function mayAccessRecord(
+  viewer: Viewer,
+  action: RecordAction,
+  source: RecordSource,
+  record: AccessRecord,
+): boolean {
+  return (
+    mayAccess(viewer, action, source.type, record.marking) &&
+    (source.permits?.(viewer, action, record) ?? true)
+  );
 }
 
 /** Escapes LIKE wildcards so a search for "50%" means what it says. */

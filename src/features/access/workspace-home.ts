@@ -15,6 +15,11 @@ const LABELS: Record<RecordType, string> = {
   agency: 'Agencies',
   'sharing-rule': 'Sharing rules',
   'audit-entry': 'Audit log entries',
+  'intelligence-item': 'Intelligence items',
+  'intelligence-original': 'Original words of intelligence items',
+  entity: 'People, businesses, places and things',
+  link: 'Links between them',
+  involvement: 'Involvements of people in intelligence',
 };
 
 export function workspaceHomeRoutes(database: Database, sources: readonly RecordSource[]): RouteSpec[] {

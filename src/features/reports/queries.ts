@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Queryable, Tx } from '../../db/database.js';
-import type { Marking } from '../access/markings.js';
+import { markingColumns, type Marking } from '../access/markings.js';
 import type { ReportCategory } from './categories.js';
 import type { AcceptedType, Finding } from './files.js';
 
@@ -32,16 +32,6 @@ export async function reportMarking(q: Queryable): Promise<Marking> {
     handlingConditions: HANDLING_CONDITIONS,
     owningAgencyId: agency.id,
     accessListId: null,
-  };
-}
-
-function markingColumns(marking: Marking) {
-  return {
-    classification: marking.classification,
-    handling_code: marking.handlingCode,
-    handling_conditions: marking.handlingConditions,
-    owning_agency_id: marking.owningAgencyId,
-    access_list_id: marking.accessListId,
   };
 }
 

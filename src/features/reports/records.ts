@@ -4,38 +4,12 @@
  * Neither the lookup id nor the receipt hash ever leaves here.
  */
 import { sql } from 'kysely';
-import { isClassification, type Marking } from '../access/markings.js';
+import { MARKING_COLUMNS, markingFromRow, type MarkingRow } from '../access/markings.js';
 import { visibleSql } from '../access/policy.js';
 import { likePattern, type AccessRecord, type RecordSource } from '../access/records.js';
 
-interface MarkedRow {
-  classification: string;
-  handling_code: string;
-  handling_conditions: string | null;
-  owning_agency_id: string;
-  access_list_id: string | null;
-}
-
-function markingOf(row: MarkedRow): Marking | null {
-  if (!isClassification(row.classification) || (row.handling_code !== 'P' && row.handling_code !== 'C')) {
-    return null; // unknown markings: the policy refuses a marked record without them
-  }
-  return {
-    classification: row.classification,
-    handlingCode: row.handling_code,
-    handlingConditions: row.handling_conditions,
-    owningAgencyId: row.owning_agency_id,
-    accessListId: row.access_list_id,
-  };
-}
-
-const MARKING = [
-  'classification',
-  'handling_code',
-  'handling_conditions',
-  'owning_agency_id',
-  'access_list_id',
-] as const;
+const markingOf = (row: MarkingRow) => markingFromRow(row);
+const MARKING = MARKING_COLUMNS;
 const REPORT_FIELDS = [
   'id',
   'category',
@@ -48,7 +22,7 @@ const REPORT_FIELDS = [
 ] as const;
 
 function reportRecord(
-  row: MarkedRow & Record<(typeof REPORT_FIELDS)[number], unknown> & { id: string },
+  row: MarkingRow & Record<(typeof REPORT_FIELDS)[number], unknown> & { id: string },
 ): AccessRecord {
   const fields: Record<string, unknown> = {};
   for (const name of REPORT_FIELDS) fields[name] = row[name];
@@ -95,7 +69,7 @@ const FILE_FIELDS = [
 ] as const;
 
 function fileRecord(
-  row: MarkedRow & {
+  row: MarkingRow & {
     id: string;
     report_id: string;
     variant: string;

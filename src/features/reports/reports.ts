@@ -9,6 +9,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
 import type { ReportCategory } from './categories.js';
 import type { Finding, Prepared } from './files.js';
+import { receivePublicReport } from '../intelligence/queries.js';
 import * as q from './queries.js';
 import { formatReceipt, hashSecret, newReceipt, parseReceipt, verifySecret } from './receipt.js';
 
@@ -163,6 +164,8 @@ export function createReports(database: Database, secret: string, limits: Report
             );
             await q.deletePendingFile(tx, fileToken);
           }
+          // The report reaches the partnership's inbox in the same transaction: never one without the other.
+          await receivePublicReport(tx, reportId);
           await writeAuditEntry(tx, audit, {
             action: 'collection',
             event: 'reports.submit',
