@@ -71,7 +71,7 @@ describe('property formats', () => {
     ] as const) {
       const result = checkValue(type, value, 'Value');
       assert.equal(result.ok, false, `${type} ${value}`);
-      if (!result.ok) assert.match(result.message, /^Value /);
+      assert.match(result.message, /^Value /);
     }
   });
 
@@ -89,7 +89,7 @@ describe('property formats', () => {
     );
     const bad = checkProperties('Person', { alias: ['x'], eyeColour: ['blue'], gender: ['sometimes'] });
     assert.equal(bad.ok, false);
-    if (!bad.ok) assert.deepEqual(Object.keys(bad.errors).sort(), ['eyeColour', 'gender', 'name']);
+    assert.deepEqual(Object.keys(bad.errors).sort(), ['eyeColour', 'gender', 'name']);
     const two = checkProperties('Vehicle', { registration: ['AB12CDE', 'XY99XYZ'] });
     assert.equal(two.ok, false);
   });
