@@ -19,6 +19,7 @@ import {
   receivePublicReport,
   shareRecord,
 } from './queries.js';
+import { findEntitiesByName } from './name-search.js';
 import { entityRecords, intelligenceItemRecords, involvementRecords } from './records.js';
 import { mayAccessRecord } from '../access/records.js';
 
@@ -330,5 +331,20 @@ describe(`the intelligence model on ${testDatabaseKind}`, () => {
       t.database.db,
     );
     assert.ok(rows.some((r) => r.name === 'Katarzyna Kowalczyk'));
+    const police_ = viewer(police);
+    const spelt = await findEntitiesByName(t.database.db, police_, 'Katarzina Kowalczik');
+    assert.equal(spelt[0]?.caption, 'Katarzyna Kowalczyk');
+    const heard = await findEntitiesByName(t.database.db, police_, 'Catarzyna Kovalchik', {
+      schemas: ['Person'],
+    });
+    assert.ok(
+      heard.some((m) => m.caption === 'Katarzyna Kowalczyk'),
+      'found by sound',
+    );
+    assert.deepEqual(
+      await findEntitiesByName(t.database.db, viewer(asb), 'Katarzyna Kowalczyk'),
+      [],
+      'not for another agency',
+    );
   });
 });
