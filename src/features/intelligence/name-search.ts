@@ -19,32 +19,98 @@ export interface NameMatch {
   score: number;
 }
 
+export interface NameSearchOptions {
+  schemas?: readonly EntitySchemaName[];
+  /** Only entities recorded in this area (compared without regard to case). */
+  area?: string;
+  /** Only entities owned by this agency. */
+  owningAgencyId?: string;
+  limit?: number;
+}
+
+export interface NameSearchResult {
+  matches: (NameMatch & { matchedKind: 'name' | 'alias'; soundsAlike: boolean })[];
+  /** How many visible entities match in all (counted up to NAME_CANDIDATE_LIMIT names). */
+  total: number;
+  /** More visible names matched than were ranked: the person should say more of the name. */
+  more: boolean;
+}
+
+/**
+ * At most this many visible matching names are ranked. A single common word ("Jan") sounds like
+ * tens of thousands of names; ranking them all would cost every search, so the page says
+ * "more than" and asks for more of the name. Counted after the access filter, so the cap never
+ * tells anyone about names they may not see.
+ */
+export const NAME_CANDIDATE_LIMIT = 2000;
+
+/** Sounding the same counts for this much on top of trigram similarity when ranking. */
+const SOUND_ALIKE_BONUS = 0.3;
+
+/**
+ * The best visible matches and how many visible entities match. The indexes find candidate names
+ * (the trigram GIN for spelling, the sounds GIN for sound-alikes); each candidate is joined to its
+ * entity and filtered by the access policy before anything is counted or ranked. A sound-alike
+ * ranks above a name that merely shares letters: "Jon Smyth" and "John Smith" are only 0.31
+ * similar by trigrams, yet plainly the same name said aloud.
+ */
+export async function searchEntityNames(
+  q: Queryable,
+  viewer: Viewer,
+  text: string,
+  options: NameSearchOptions = {},
+): Promise<NameSearchResult> {
+  const typed = normaliseName(text);
+  if (!typed) return { matches: [], total: 0, more: false };
+  const conditions = [visibleSql(viewer, 'search', 'entity', 'e')];
+  if (options.schemas?.length) conditions.push(sql<boolean>`e.schema in (${sql.join([...options.schemas])})`);
+  if (options.area) conditions.push(sql<boolean>`lower(e.area) = lower(${options.area})`);
+  if (options.owningAgencyId) conditions.push(sql<boolean>`e.owning_agency_id = ${options.owningAgencyId}`);
+  const { rows } = await sql<NameSearchResult['matches'][number] & { total: number; names: number }>`
+    with typed as (
+      select ${typed}::text as t,
+        array(select dmetaphone(word) from unnest(string_to_array(${typed}::text, ' ')) word
+              where word <> '' and dmetaphone(word) <> '') as codes
+    ),
+    candidates as (
+      select n.entity_id, n.name, n.kind, similarity(n.normalised, typed.t) as score,
+        (cardinality(typed.codes) > 0 and n.sounds @> typed.codes) as sounds_alike
+      from typed, entity_name n join entity e on e.id = n.entity_id
+      where (n.normalised % typed.t or (cardinality(typed.codes) > 0 and n.sounds @> typed.codes))
+        and ${sql.join(conditions, sql` and `)}
+      limit ${NAME_CANDIDATE_LIMIT + 1}
+    ),
+    best as (
+      select distinct on (entity_id) entity_id, name, kind, score, sounds_alike,
+        score + case when sounds_alike then ${SOUND_ALIKE_BONUS}::real else 0 end as rank
+      from candidates
+      order by entity_id, rank desc
+    )
+    select e.id, e.schema, e.caption, b.name as "matchedName", b.kind as "matchedKind", b.score,
+      b.sounds_alike as "soundsAlike", count(*) over () as total,
+      (select count(*) from candidates) as names
+    from best b join entity e on e.id = b.entity_id
+    order by b.rank desc, e.caption, e.id
+    limit ${options.limit ?? 10}`.execute(q);
+  return {
+    matches: rows.map(({ total: _total, names: _names, ...match }) => match),
+    total: rows[0]?.total ?? 0,
+    more: (rows[0]?.names ?? 0) > NAME_CANDIDATE_LIMIT,
+  };
+}
+
 export async function findEntitiesByName(
   q: Queryable,
   viewer: Viewer,
   text: string,
   options: { schemas?: readonly EntitySchemaName[]; limit?: number } = {},
 ): Promise<NameMatch[]> {
-  const typed = normaliseName(text);
-  if (!typed) return [];
-  const schemas = options.schemas?.length ? sql`and e.schema in (${sql.join([...options.schemas])})` : sql``;
-  const { rows } = await sql<NameMatch>`
-    with typed as (
-      select ${typed}::text as t,
-        array(select dmetaphone(word) from unnest(string_to_array(${typed}::text, ' ')) word
-              where word <> '' and dmetaphone(word) <> '') as codes
-    ),
-    matched as (
-      select distinct on (n.entity_id) n.entity_id, n.name, similarity(n.normalised, typed.t) as score
-      from entity_name n, typed
-      where n.normalised % typed.t
-         or (cardinality(typed.codes) > 0 and n.sounds @> typed.codes)
-      order by n.entity_id, similarity(n.normalised, typed.t) desc
-    )
-    select e.id, e.schema, e.caption, m.name as "matchedName", m.score
-    from matched m join entity e on e.id = m.entity_id
-    where ${visibleSql(viewer, 'search', 'entity', 'e')} ${schemas}
-    order by m.score desc, e.caption, e.id
-    limit ${options.limit ?? 10}`.execute(q);
-  return rows;
+  const { matches } = await searchEntityNames(q, viewer, text, options);
+  return matches.map(({ id, schema, caption, matchedName, score }) => ({
+    id,
+    schema,
+    caption,
+    matchedName,
+    score,
+  }));
 }
