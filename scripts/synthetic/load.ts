@@ -339,8 +339,15 @@ export async function loadPartnership(database: Database, options: LoadOptions):
   });
 
   const [, indexesMs] = await timed(async () => {
+    // More memory for sorting index entries: the GIN indexes hold tens of millions of keys.
+    const memory = database.kind === 'postgres' ? '1GB' : '256MB';
     for (const definition of rebuild) {
-      const [, ms] = await timed(() => sql.raw(definition).execute(db));
+      const [, ms] = await timed(() =>
+        database.transaction(async (tx) => {
+          await sql.raw(`set local maintenance_work_mem = '${memory}'`).execute(tx);
+          await sql.raw(definition).execute(tx);
+        }),
+      );
       say(`${(ms / 1000).toFixed(1)} s: ${definition}`);
     }
     await sql`analyze`.execute(db);

@@ -2,7 +2,7 @@
  * Table types for Kysely: one interface per table, kept beside the migrations that create them.
  * `Generated` marks columns the database fills in.
  */
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type CreatedAt = ColumnType<Date, never, never>;
 
@@ -307,6 +307,8 @@ export interface EntityNameTable {
   normalised: string;
   kind: 'name' | 'alias';
   sounds: Generated<string[]>;
+  /** Search keys from the normalised name (migration 0008): spellings, sounds, skeletons. */
+  keys: GeneratedAlways<string[]>;
 }
 
 export interface ItemEntityTable {

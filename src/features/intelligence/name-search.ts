@@ -47,12 +47,17 @@ export const NAME_CANDIDATE_LIMIT = 2000;
 /** Sounding the same counts for this much on top of trigram similarity when ranking. */
 const SOUND_ALIKE_BONUS = 0.3;
 
+/** Words typed beyond this many are left to ranking: names rarely have more. */
+const MAX_WORDS = 6;
+
 /**
- * The best visible matches and how many visible entities match. The indexes find candidate names
- * (the trigram GIN for spelling, the sounds GIN for sound-alikes); each candidate is joined to its
- * entity and filtered by the access policy before anything is counted or ranked. A sound-alike
- * ranks above a name that merely shares letters: "Jon Smyth" and "John Smith" are only 0.31
- * similar by trigrams, yet plainly the same name said aloud.
+ * The best visible matches and how many visible entities match. Candidates come from the search
+ * keys (migration 0008): every word typed must be, in some word of the name, the same word within
+ * one typing error, the same sound (Double Metaphone), or the same consonant skeleton. Each is
+ * joined to its entity and filtered by the access policy before anything is counted or ranked.
+ * Ranking is trigram similarity of the whole name (pg_trgm), and a name that sounds the same ranks
+ * above one that merely shares letters: "Jon Smyth" and "John Smith" are only 0.31 similar by
+ * trigrams, yet plainly the same name said aloud.
  */
 export async function searchEntityNames(
   q: Queryable,
@@ -61,8 +66,13 @@ export async function searchEntityNames(
   options: NameSearchOptions = {},
 ): Promise<NameSearchResult> {
   const typed = normaliseName(text);
-  if (!typed) return { matches: [], total: 0, more: false };
-  const conditions = [visibleSql(viewer, 'search', 'entity', 'e')];
+  // One-letter words are initials: too broad to find by, still counted by similarity.
+  const words = [...new Set(typed.split(' ').filter((word) => word.length >= 2))].slice(0, MAX_WORDS);
+  if (!words.length) return { matches: [], total: 0, more: false };
+  const conditions = [
+    ...words.map((word) => sql<boolean>`n.keys && name_search_keys(${word}::text)`),
+    visibleSql(viewer, 'search', 'entity', 'e'),
+  ];
   if (options.schemas?.length) conditions.push(sql<boolean>`e.schema in (${sql.join([...options.schemas])})`);
   if (options.area) conditions.push(sql<boolean>`lower(e.area) = lower(${options.area})`);
   if (options.owningAgencyId) conditions.push(sql<boolean>`e.owning_agency_id = ${options.owningAgencyId}`);
@@ -76,8 +86,7 @@ export async function searchEntityNames(
       select n.entity_id, n.name, n.kind, similarity(n.normalised, typed.t) as score,
         (cardinality(typed.codes) > 0 and n.sounds @> typed.codes) as sounds_alike
       from typed, entity_name n join entity e on e.id = n.entity_id
-      where (n.normalised % typed.t or (cardinality(typed.codes) > 0 and n.sounds @> typed.codes))
-        and ${sql.join(conditions, sql` and `)}
+      where ${sql.join(conditions, sql` and `)}
       limit ${NAME_CANDIDATE_LIMIT + 1}
     ),
     best as (
