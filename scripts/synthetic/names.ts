@@ -16,6 +16,11 @@ export interface NameStock {
   feminine?: (surname: string) => string;
   /** Familiar forms used as aliases ("Kasia" for Katarzyna). */
   familiar?: Readonly<Record<string, string>>;
+  /**
+   * Rarer surnames built from parts, for the long tail real populations have (a few hundred
+   * listed names would make every surname far too common at a million people).
+   */
+  tail?: { starts: readonly string[]; ends: readonly string[] };
 }
 
 const slavicFeminine = (surname: string) =>

@@ -53,10 +53,23 @@ const CUMULATIVE_STOCKS = (() => {
 })();
 const STOCK_TOTAL = CUMULATIVE_STOCKS[CUMULATIVE_STOCKS.length - 1]?.upTo ?? 100;
 
-/** Names are not uniform: a few are very common (Smith, Nowak), most rare. Zipf-like by position. */
+/**
+ * Names are not uniform: a few are very common, most rare. Lists are in order of how common, and
+ * u^1.6 makes the first of 120 surnames about one in twenty (Smith is about one Briton in 80, with
+ * the long tail from `tail` making up the rest).
+ */
 function skewedPick<T>(random: RandomStream, list: readonly T[]): T {
   const u = random.next();
-  return list[Math.min(list.length - 1, Math.floor(list.length * u * u))] as T;
+  return list[Math.min(list.length - 1, Math.floor(list.length * u ** 1.6))] as T;
+}
+
+function surnameOf(random: RandomStream, stock: NameStock): string {
+  if (stock.tail && random.chance(0.5)) {
+    const end = random.pick(stock.tail.ends);
+    const start = random.pick(stock.tail.starts);
+    return start.endsWith(end.charAt(0)) ? `${start}${end.slice(1)}` : `${start}${end}`;
+  }
+  return skewedPick(random, stock.surnames);
 }
 
 function pickStock(random: RandomStream): NameStock {
@@ -148,7 +161,7 @@ export function person(random: RandomStream): SyntheticPerson {
   const stock = pickStock(random);
   const gender = random.chance(0.55) ? 'male' : 'female';
   const first = skewedPick(random, gender === 'male' ? stock.male : stock.female);
-  const baseSurname = skewedPick(random, stock.surnames);
+  const baseSurname = surnameOf(random, stock);
   const surname = gender === 'female' && stock.feminine ? stock.feminine(baseSurname) : baseSurname;
   const middle =
     stock.nationality === 'GB' && random.chance(0.15)
@@ -162,8 +175,7 @@ export function person(random: RandomStream): SyntheticPerson {
     else aliases.push(misspell(random, `${first} ${surname}`));
   }
   if (random.chance(0.08)) aliases.push(random.pick(STREET_NAMES));
-  if (gender === 'female' && random.chance(0.05))
-    aliases.push(`${first} ${skewedPick(random, stock.surnames)}`);
+  if (gender === 'female' && random.chance(0.05)) aliases.push(`${first} ${surnameOf(random, stock)}`);
   // Mostly adults 18-60; about 3% under 18.
   const ageDays = random.chance(0.03) ? 12 * 365 + random.int(6 * 365) : 18 * 365 + random.int(45 * 365);
   const birthDate = isoDay(REFERENCE_DAY - ageDays * DAY);
