@@ -44,8 +44,12 @@ export interface NameSearchResult {
  */
 export const NAME_CANDIDATE_LIMIT = 2000;
 
-/** Sounding the same counts for this much on top of trigram similarity when ranking. */
-const SOUND_ALIKE_BONUS = 0.3;
+/**
+ * Sounding the same counts for this much on top of trigram similarity when ranking: enough to lift
+ * "John Smith" for "Jon Smyth", not so much that Double Metaphone's four-letter codes rank Wójcik
+ * above a misspelt Wojciechowski (measured on the bench:search population).
+ */
+const SOUND_ALIKE_BONUS = 0.15;
 
 /** Words typed beyond this many are left to ranking: names rarely have more. */
 const MAX_WORDS = 6;
