@@ -195,7 +195,7 @@ describe('administration: agencies, users, roles and sharing', () => {
       const officerNav = parseHtml(await (await officer.client.get('/partner')).text())
         .querySelectorAll('.govuk-service-navigation__list a')
         .map((a) => a.getAttribute('href'));
-      assert.deepEqual(officerNav, ['/partner']);
+      assert.deepEqual(officerNav, ['/partner', '/partner/search']);
     });
   });
 

@@ -180,6 +180,38 @@ export function searchRoutes(database: Database): RouteSpec[] {
       audit: 'intelligence.search.api',
       s62: 'consultation',
       summary: 'The same search as JSON: entities and items you may see, with counts',
+      response: z.object({
+        entities: z.object({
+          total: z.number(),
+          more: z.boolean(),
+          results: z.array(
+            z.object({
+              id: z.string(),
+              type: z.string(),
+              caption: z.string(),
+              matchedName: z.string(),
+              matchedKind: z.enum(['name', 'alias']),
+              soundsAlike: z.boolean(),
+              score: z.number(),
+            }),
+          ),
+        }),
+        items: z.object({
+          total: z.number(),
+          results: z.array(
+            z.object({
+              id: z.string(),
+              reference: z.string(),
+              grade: z.string(),
+              categories: z.array(z.string()),
+              area: z.string().nullable(),
+              receivedAt: z.string(),
+              occurredOn: z.string().nullable(),
+              snippet: z.string(),
+            }),
+          ),
+        }),
+      }),
       query: searchQuerySchema.refine((query) => query.q !== undefined, {
         path: ['q'],
         message: 'Enter a name or some words to search for',
