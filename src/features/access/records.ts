@@ -14,6 +14,8 @@ export interface AccessRecord {
   marking: Marking | null;
   /** What the API shows of it. */
   fields: Record<string, unknown>;
+  /** Other records this one reveals (a link's ends): it is visible only if they all are. */
+  requires?: readonly { type: RecordType; marking: Marking | null }[];
 }
 
 export interface RecordQuery {
