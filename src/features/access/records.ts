@@ -47,7 +47,8 @@ export function mayAccessRecord(
 ): boolean {
   return (
     mayAccess(viewer, action, source.type, record.marking) &&
-    (source.permits?.(viewer, action, record) ?? true)
+    (source.permits?.(viewer, action, record) ?? true) &&
+    (record.requires ?? []).every((required) => mayAccess(viewer, 'read', required.type, required.marking))
   );
 }
 
