@@ -4,13 +4,14 @@
  * report's files, and one audit entry of the right action for every operation.
  */
 import assert from 'node:assert/strict';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { testDatabaseKind } from '../../../../test/support/database.js';
 import { parseHtml, textOf } from '../../../../test/support/html.js';
-import { signedInPartner, type PartnerClient, type TestPartner } from '../../../../test/support/partner.js';
+import { send, withoutNonce } from '../../../../test/support/forms.js';
+import { signedInPartner, type TestPartner } from '../../../../test/support/partner.js';
 import { photoWithGps } from '../../../../test/support/report-files.js';
 import {
   enterReceipt,
@@ -19,28 +20,9 @@ import {
   receiptFrom,
   sendFromCheckPage,
 } from '../../../../test/support/reports.js';
-import { csrfTokens } from '../../../web/csrf.js';
 import type { Marking } from '../../access/markings.js';
 import { inboxRank } from '../grading.js';
 import { addInvolvement, insertEntity, insertItem } from '../queries.js';
-
-/**
- * Posts a form as a browser would, with repeated fields for checkboxes. The CSRF token is signed
- * here for the path and the session, as the form's page would have (the browser test uses the
- * pages' own forms), so a test can post where no form is shown.
- */
-export async function send(client: PartnerClient, path: string, fields: [string, string][]): Promise<Response> {
-  const binding = createHash('sha256').update(client.cookie ?? '').digest('hex');
-  const token = csrfTokens(client.app.lantern.config.secret).issue(path, binding);
-  return client.get(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams([['_csrf', token], ...fields]).toString(),
-  });
-}
-
-/** A 404 page with its per-request nonce taken out, to compare two of them. */
-export const withoutNonce = (html: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""');
 
 describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
   let app: TestApp;
@@ -117,7 +99,10 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     app = await startTestApp();
     analyst = await signedInPartner(app, { agency: 'partnership-hub', roles: ['public-protection-analyst'] });
     hubOfficer = await signedInPartner(app, { agency: 'partnership-hub', roles: ['council-officer'] });
-    outsider = await signedInPartner(app, { agency: 'trading-standards', roles: ['public-protection-analyst'] });
+    outsider = await signedInPartner(app, {
+      agency: 'trading-standards',
+      roles: ['public-protection-analyst'],
+    });
     const check = await postReportForm(app, GOOD_ANSWERS, {
       bytes: await photoWithGps(),
       name: 'IMG_0042.jpg',
@@ -140,7 +125,11 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
       oldGraded: await seedItem({ daysAgo: 9, graded: true }),
       ungraded: await seedItem({ daysAgo: 2 }),
       flaggedGraded: await seedItem({ daysAgo: 1, graded: true, vulnerabilities: ['exploitation'] }),
-      flaggedUngraded: await seedItem({ daysAgo: 3, vulnerabilities: ['child-at-risk'], categories: ['fraud'] }),
+      flaggedUngraded: await seedItem({
+        daysAgo: 3,
+        vulnerabilities: ['child-at-risk'],
+        categories: ['fraud'],
+      }),
       closed: await seedItem({ daysAgo: 5, closed: true }),
     };
     const response = await analyst.client.get('/partner/intelligence');
@@ -211,20 +200,19 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     const [a, b] = [withoutNonce(await hidden.text()), withoutNonce(await missing.text())];
     assert.equal(a, b);
     for (const suffix of ['/grade', '/categorise', '/sanitise', '/sign-off', '/close', '/ask', '/share']) {
-      assert.equal((await outsider.client.get(`/partner/intelligence/items/${reportItemId}${suffix}`)).status, 404);
+      assert.equal(
+        (await outsider.client.get(`/partner/intelligence/items/${reportItemId}${suffix}`)).status,
+        404,
+      );
     }
     // Their changes are refused the same way, and change nothing.
     const before = await item(reportItemId);
-    const grade = await send(
-      outsider.client,
-      `/partner/intelligence/items/${reportItemId}/grade`,
-      [
-        ['sourceEvaluation', '1'],
-        ['informationAssessment', 'A'],
-        ['handling', 'P'],
-        ['statementKind', 'fact'],
-      ],
-    );
+    const grade = await send(outsider.client, `/partner/intelligence/items/${reportItemId}/grade`, [
+      ['sourceEvaluation', '1'],
+      ['informationAssessment', 'A'],
+      ['handling', 'P'],
+      ['statementKind', 'fact'],
+    ]);
     assert.equal(grade.status, 404);
     assert.deepEqual(await item(reportItemId), before);
   });
@@ -232,11 +220,29 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
   it('shows the item page with its summary, conversation and files, naming every entity shown', async () => {
     const [suspect, victim] = await app.lantern.database.transaction(async (tx) => {
       const ids = [
-        await insertEntity(tx, { schema: 'Person', properties: { name: ['Jon Trelawny'] }, createdBy: analyst.id }, hubMarking()),
-        await insertEntity(tx, { schema: 'Person', properties: { name: ['Vic Penrose'] }, createdBy: analyst.id }, hubMarking()),
+        await insertEntity(
+          tx,
+          { schema: 'Person', properties: { name: ['Jon Trelawny'] }, createdBy: analyst.id },
+          hubMarking(),
+        ),
+        await insertEntity(
+          tx,
+          { schema: 'Person', properties: { name: ['Vic Penrose'] }, createdBy: analyst.id },
+          hubMarking(),
+        ),
       ];
-      await addInvolvement(tx, { itemId: reportItemId, entityId: ids[0]!, subjectCategory: 'suspect', addedBy: analyst.id });
-      await addInvolvement(tx, { itemId: reportItemId, entityId: ids[1]!, subjectCategory: 'victim', addedBy: analyst.id });
+      await addInvolvement(tx, {
+        itemId: reportItemId,
+        entityId: ids[0]!,
+        subjectCategory: 'suspect',
+        addedBy: analyst.id,
+      });
+      await addInvolvement(tx, {
+        itemId: reportItemId,
+        entityId: ids[1]!,
+        subjectCategory: 'victim',
+        addedBy: analyst.id,
+      });
       return ids;
     });
     const response = await analyst.client.get(`/partner/intelligence/items/${reportItemId}`);
@@ -270,7 +276,9 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     assert.deepEqual([...(entry?.record_ids ?? [])].sort(), [reportItemId, suspect, victim, reportId].sort());
 
     // Without victims:read, the victim is not shown (nor named in the audit entry).
-    const officerPage = parseHtml(await (await hubOfficer.client.get(`/partner/intelligence/items/${reportItemId}`)).text());
+    const officerPage = parseHtml(
+      await (await hubOfficer.client.get(`/partner/intelligence/items/${reportItemId}`)).text(),
+    );
     const officerInvolvements = textOf(officerPage, '[data-testid=involvements]');
     assert.match(officerInvolvements, /Jon Trelawny/);
     assert.doesNotMatch(officerInvolvements, /Vic Penrose/);
@@ -290,7 +298,10 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     const path = (id: string) => `/partner/intelligence/items/${reportItemId}/files/${id}`;
     const got = await analyst.client.get(path(original.id));
     assert.equal(got.status, 200);
-    assert.match(got.headers.get('content-disposition') ?? '', /attachment; filename="INT-\d+-original\.jpg"/);
+    assert.match(
+      got.headers.get('content-disposition') ?? '',
+      /attachment; filename="INT-\d+-original\.jpg"/,
+    );
     assert.deepEqual(Buffer.from(await got.arrayBuffer()), Buffer.from(original.content));
     const copy = await analyst.client.get(path(sanitised.id));
     assert.deepEqual(Buffer.from(await copy.arrayBuffer()), Buffer.from(sanitised.content));
@@ -370,9 +381,14 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
       audit.map((e) => [e.action, e.record_ids]),
       [['alteration', [reportItemId]]],
     );
-    const page = parseHtml(await (await analyst.client.get(`/partner/intelligence/items/${reportItemId}`)).text());
+    const page = parseHtml(
+      await (await analyst.client.get(`/partner/intelligence/items/${reportItemId}`)).text(),
+    );
     assert.match(textOf(page, '.govuk-notification-banner'), /Graded 2\/B\/P/);
-    assert.match(textOf(page, '[data-testid=grade]'), /2\/B\/P.*Untested.*Known indirectly to the source but corroborated.*Lawful sharing permitted/);
+    assert.match(
+      textOf(page, '[data-testid=grade]'),
+      /2\/B\/P.*Untested.*Known indirectly to the source but corroborated.*Lawful sharing permitted/,
+    );
   });
 
   it('categorises and flags an item', async () => {
@@ -393,8 +409,13 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     assert.deepEqual(after.vulnerabilities, ['adult-at-risk']);
     assert.equal(after.area, 'Redruth');
     const audit = (await entries('intelligence.categorise')).slice(auditBefore);
-    assert.deepEqual(audit.map((e) => [e.action, e.record_ids]), [['alteration', [reportItemId]]]);
-    const page = parseHtml(await (await analyst.client.get(`/partner/intelligence/items/${reportItemId}`)).text());
+    assert.deepEqual(
+      audit.map((e) => [e.action, e.record_ids]),
+      [['alteration', [reportItemId]]],
+    );
+    const page = parseHtml(
+      await (await analyst.client.get(`/partner/intelligence/items/${reportItemId}`)).text(),
+    );
     assert.match(textOf(page, '[data-testid=item-summary]'), /Illegal drugs.*Modern slavery/);
   });
 
@@ -406,15 +427,22 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     const asked = await send(analyst.client, path, [['question', question]]);
     assert.equal(asked.status, 303);
     const audit = await entries('intelligence.ask');
-    assert.deepEqual(audit.map((e) => [e.action, e.record_ids]), [['alteration', [reportItemId, reportId]]]);
+    assert.deepEqual(
+      audit.map((e) => [e.action, e.record_ids]),
+      [['alteration', [reportItemId, reportId]]],
+    );
     const conversation = await enterReceipt(app, receipt);
     assert.equal(conversation.status, 200);
     assert.match(await conversation.text(), new RegExp(question));
-    const page = parseHtml(await (await analyst.client.get(`/partner/intelligence/items/${reportItemId}`)).text());
+    const page = parseHtml(
+      await (await analyst.client.get(`/partner/intelligence/items/${reportItemId}`)).text(),
+    );
     assert.match(textOf(page, '[data-testid=conversation]'), new RegExp(question));
     // Only public reports have a reporter to ask.
     const officerItem = await seedItem({ daysAgo: 1 });
-    const refused = await send(analyst.client, `/partner/intelligence/items/${officerItem}/ask`, [['question', question]]);
+    const refused = await send(analyst.client, `/partner/intelligence/items/${officerItem}/ask`, [
+      ['question', question],
+    ]);
     assert.equal(refused.status, 404);
   });
 
@@ -436,7 +464,10 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     assert.equal(after.closed_by, analyst.id);
     assert.ok(after.closed_at);
     const audit = await entries('intelligence.close');
-    assert.deepEqual(audit.map((e) => [e.action, e.record_ids]), [['alteration', [id]]]);
+    assert.deepEqual(
+      audit.map((e) => [e.action, e.record_ids]),
+      [['alteration', [id]]],
+    );
     const page = parseHtml(await (await analyst.client.get(`/partner/intelligence/items/${id}`)).text());
     assert.match(textOf(page, '[data-testid=status]'), /Closed: No further action/);
   });

@@ -48,7 +48,8 @@ export async function inboxItems(q: Queryable, viewer: Viewer, filter: InboxFilt
     .where(visibleSql(viewer, 'list', 'intelligence-item', 'i'));
   if (filter.statuses.length) query = query.where('i.status', 'in', [...filter.statuses]);
   if (filter.category) query = query.where(sql<SqlBool>`${filter.category} = any(i.categories)`);
-  if (filter.vulnerability) query = query.where(sql<SqlBool>`${filter.vulnerability} = any(i.vulnerabilities)`);
+  if (filter.vulnerability)
+    query = query.where(sql<SqlBool>`${filter.vulnerability} = any(i.vulnerabilities)`);
   const rows = await query
     .orderBy(sql`case when cardinality(i.vulnerabilities) > 0 then 0 else 1 end`)
     .orderBy(
@@ -127,7 +128,12 @@ export async function originalOf(q: Queryable, itemId: string) {
 
 export function agencyNames(q: Queryable, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return q.selectFrom('agency').select(['id', 'name']).where('id', 'in', [...ids]).orderBy('name').execute();
+  return q
+    .selectFrom('agency')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .orderBy('name')
+    .execute();
 }
 
 /** The people, businesses, places and things an item mentions that the viewer may see. */
@@ -196,7 +202,13 @@ export async function reportFiles(q: Queryable, reportId: string) {
 export async function reportFile(q: Queryable, reportId: string, fileId: string) {
   const row = await q
     .selectFrom('public_report_file as f')
-    .select(['f.id', 'f.variant', 'f.media_type', 'f.content', ...MARKING_COLUMNS.map((c) => `f.${c}` as const)])
+    .select([
+      'f.id',
+      'f.variant',
+      'f.media_type',
+      'f.content',
+      ...MARKING_COLUMNS.map((c) => `f.${c}` as const),
+    ])
     .where('f.report_id', '=', reportId)
     .where('f.id', '=', fileId)
     .executeTakeFirst();

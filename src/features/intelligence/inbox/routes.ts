@@ -57,7 +57,8 @@ const VIEWS = 'intelligence/inbox/views';
 
 const selected = (items: { value: string; text: string }[], value: string) =>
   items.map((item) => ({ ...item, selected: item.value === value }));
-const options = (table: Record<string, string>) => Object.entries(table).map(([value, text]) => ({ value, text }));
+const options = (table: Record<string, string>) =>
+  Object.entries(table).map(([value, text]) => ({ value, text }));
 
 function inboxRequest(res: Response): InboxRequest {
   const principal = res.locals.principal;
@@ -106,7 +107,8 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
   }
 
   /** A GET form about one item: 404 or the page, with what the flash kept. */
-  const itemForm = (view: string, defaults: (item: ItemForForm) => Record<string, unknown>, extra = {}) =>
+  const itemForm =
+    (view: string, defaults: (item: ItemForForm) => Record<string, unknown>, extra = {}) =>
     async ({ res, params }: { res: Response; params: Record<string, string> }) => {
       const id = idParam(params);
       const outcome = id ? await inbox.itemForForm(inboxRequest(res), id) : undefined;
@@ -208,7 +210,11 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
       invalid: (req, res, errors) => flash.redirectWithErrors(res, `${INBOX}/new`, errors, formValues(req)),
       handle: async ({ res, body }) => {
         const item = await inbox.submit(inboxRequest(res), body);
-        await flash.redirectWithNotice(res, `${INBOX}/items/${item.id}`, `${item.reference} has been recorded`);
+        await flash.redirectWithNotice(
+          res,
+          `${INBOX}/items/${item.id}`,
+          `${item.reference} has been recorded`,
+        );
       },
     }),
 
@@ -246,7 +252,7 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
             ...row,
             kind: (ENTITY_SCHEMAS as Record<string, { label: string }>)[row.schema]?.label ?? row.schema,
             subject: row.subject_category
-              ? (SUBJECT_CATEGORIES as Record<string, string>)[row.subject_category] ?? row.subject_category
+              ? ((SUBJECT_CATEGORIES as Record<string, string>)[row.subject_category] ?? row.subject_category)
               : null,
           })),
           links: view.links.map((link) => ({
@@ -255,7 +261,10 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
             from: dayText(link.start_date),
             to: dayText(link.end_date),
           })),
-          conversation: view.conversation?.map((message) => ({ ...message, sent: momentText(message.sent_at) })),
+          conversation: view.conversation?.map((message) => ({
+            ...message,
+            sent: momentText(message.sent_at),
+          })),
           files: view.files.map((file) => ({ ...file, received: momentText(file.received_at) })),
           notice: kept.notice,
         });
@@ -273,7 +282,8 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
         const outcome = id && fileId ? await inbox.download(inboxRequest(res), id, fileId) : undefined;
         if (!outcome || outcome.kind !== 'done') return pageNotFound(res);
         const file = outcome.value;
-        const extension = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[file.mediaType] ?? 'bin';
+        const extension =
+          { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' }[file.mediaType] ?? 'bin';
         res.setHeader('Cache-Control', 'no-store');
         res.setHeader('Content-Type', file.mediaType);
         res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -340,7 +350,11 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
         const names = categories();
         return itemForm(
           'categorise',
-          ({ item }) => ({ categories: item.categories, vulnerabilities: item.vulnerabilities, area: item.area }),
+          ({ item }) => ({
+            categories: item.categories,
+            vulnerabilities: item.vulnerabilities,
+            area: item.area,
+          }),
           {
             categoryOptions: names.map((c) => ({ value: c.slug, text: c.name })),
             vulnerabilityOptions: options(VULNERABILITIES),
@@ -517,8 +531,7 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
         await finish(res, outcome, {
           form: itemPath(req, '/share'),
           next: `${INBOX}/items/${id}`,
-          notice:
-            outcome.kind === 'done' ? `Shared with ${outcome.value.agencies.join(', ')}` : 'Shared',
+          notice: outcome.kind === 'done' ? `Shared with ${outcome.value.agencies.join(', ')}` : 'Shared',
           values: formValues(req),
         });
       },

@@ -28,7 +28,8 @@ export const STATEMENT_KINDS = {
   assessment: 'Assessment: someone’s judgement',
 } as const;
 
-const keys = <T extends object>(table: T) => Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
+const keys = <T extends object>(table: T) =>
+  Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
 
 /** Checkboxes arrive as nothing, one value or several: always an array here. */
 const checkboxes = <T extends z.ZodType>(item: T) =>
@@ -171,7 +172,11 @@ export const submissionSchema = z
   .transform((value, ctx) => {
     const occurredOn = seenOn.read(value, ctx);
     if (occurredOn && occurredOn > new Date().toISOString().slice(0, 10)) {
-      ctx.addIssue({ code: 'custom', path: ['seenOn-day'], message: 'Date seen must be today or in the past' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['seenOn-day'],
+        message: 'Date seen must be today or in the past',
+      });
     }
     if (value.handling === 'C' && !value.handlingConditions) {
       ctx.addIssue({ code: 'custom', path: ['handlingConditions'], message: CONDITIONS_MESSAGE });

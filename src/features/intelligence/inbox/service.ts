@@ -131,7 +131,8 @@ export function createInbox(database: Database) {
         const links = await q.linksShown(tx, viewer, item.id);
         const reportReadable = await mayReadReport(tx, viewer, item);
         const agencies = await q.agencyNames(tx, item.sharedWith);
-        const messages = reportReadable && item.public_report_id ? await messagesOf(tx, item.public_report_id) : [];
+        const messages =
+          reportReadable && item.public_report_id ? await messagesOf(tx, item.public_report_id) : [];
         const files = item.public_report_id
           ? (await q.reportFiles(tx, item.public_report_id)).filter(
               (file) =>
@@ -163,7 +164,11 @@ export function createInbox(database: Database) {
     /** A form about one item (grade, categorise, close, ask): it shows the item, so it is a consultation. */
     async itemForForm(request: InboxRequest, id: string) {
       return withItem(request, id, 'update', async (tx, viewer, item) => {
-        await entry(tx, request, { action: 'consultation', recordType: 'intelligence-item', recordIds: [item.id] });
+        await entry(tx, request, {
+          action: 'consultation',
+          recordType: 'intelligence-item',
+          recordIds: [item.id],
+        });
         return done({ item, reportReadable: await mayReadReport(tx, viewer, item) });
       });
     },
@@ -335,10 +340,14 @@ export function createInbox(database: Database) {
           owningAgencyId: principal.agencyId,
           accessListId: null,
         };
-        const accessListId = await createAccessList(tx, `Original words of a ${agency.name} officer’s record`, {
-          userIds: [principal.userId],
-          agencyIds: [principal.agencyId],
-        });
+        const accessListId = await createAccessList(
+          tx,
+          `Original words of a ${agency.name} officer’s record`,
+          {
+            userIds: [principal.userId],
+            agencyIds: [principal.agencyId],
+          },
+        );
         const item = await insertItem(
           tx,
           {
@@ -384,7 +393,12 @@ export function createInbox(database: Database) {
           recordIds: [file.id, item.id],
           detail: { variant: file.variant },
         });
-        return done({ reference: item.reference, variant: file.variant, mediaType: file.media_type, content: file.content });
+        return done({
+          reference: item.reference,
+          variant: file.variant,
+          mediaType: file.media_type,
+          content: file.content,
+        });
       });
     },
   };
