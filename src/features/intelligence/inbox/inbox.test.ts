@@ -169,9 +169,9 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     assert.match(flaggedRow.text, /Fraud/);
     assert.match(textOf(page, '.govuk-service-navigation'), /Intelligence/);
 
-    const [entry] = (await entries('intelligence.inbox.view')).slice(-1);
+    const entry = (await entries('intelligence.inbox.view')).at(-1);
     assert.equal(entry?.action, 'consultation');
-    assert.deepEqual([...(entry?.record_ids ?? [])].sort(), [...shown].sort());
+    assert.deepEqual([...entry.record_ids].sort(), [...shown].sort());
 
     const closed = inboxIds(await (await analyst.client.get('/partner/intelligence?status=closed')).text());
     assert.deepEqual(closed, [ids.closed]);
@@ -188,7 +188,7 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     const html = await (await outsider.client.get('/partner/intelligence')).text();
     assert.deepEqual(inboxIds(html), []);
     assert.ok(parseHtml(html).querySelector('[data-testid=inbox-empty]'));
-    const [entry] = (await entries('intelligence.inbox.view')).slice(-1);
+    const entry = (await entries('intelligence.inbox.view')).at(-1);
     assert.deepEqual(entry?.record_ids, []);
 
     const hidden = await outsider.client.get(`/partner/intelligence/items/${reportItemId}`);
@@ -271,9 +271,9 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     }
     const files = page.querySelectorAll('[data-testid=files] a').map((a) => a.text);
     assert.equal(files.length, 2, 'the analyst is on the evidence list: both copies');
-    const [entry] = (await entries('intelligence.item.view')).slice(-1);
+    const entry = (await entries('intelligence.item.view')).at(-1);
     assert.equal(entry?.action, 'consultation');
-    assert.deepEqual([...(entry?.record_ids ?? [])].sort(), [reportItemId, suspect, victim, reportId].sort());
+    assert.deepEqual([...entry.record_ids].sort(), [reportItemId, suspect, victim, reportId].sort());
 
     // Without victims:read, the victim is not shown (nor named in the audit entry).
     const officerPage = parseHtml(
@@ -283,7 +283,7 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     assert.match(officerInvolvements, /Jon Trelawny/);
     assert.doesNotMatch(officerInvolvements, /Vic Penrose/);
     assert.doesNotMatch(textOf(officerPage, '[data-testid=item-actions]'), /Share/);
-    const [officerEntry] = (await entries('intelligence.item.view')).slice(-1);
+    const officerEntry = (await entries('intelligence.item.view')).at(-1);
     assert.ok(!officerEntry?.record_ids.includes(victim!));
   });
 

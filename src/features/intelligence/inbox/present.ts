@@ -14,8 +14,8 @@ import {
 } from '../grading.js';
 import { STATEMENT_KINDS, STATUSES } from './schemas.js';
 
-const label = <T extends object>(table: T, key: string | null): string =>
-  key !== null && Object.hasOwn(table, key) ? String(table[key as keyof T]) : (key ?? '');
+const label = (table: Readonly<Record<string, string>>, key: string | null): string =>
+  key !== null && Object.hasOwn(table, key) ? (table[key] ?? key) : (key ?? '');
 
 export interface GradedRow {
   source_evaluation: string | null;

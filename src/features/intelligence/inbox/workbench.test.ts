@@ -92,7 +92,7 @@ describe(`the sanitisation workbench, sharing and submissions on ${testDatabaseK
     assert.match(textOf(workbench, '[data-testid=original]'), /PC Jane Doe/);
     assert.equal(workbench.querySelectorAll('.govuk-grid-column-one-half').length, 2);
     assert.match(workbench.querySelector('textarea#body')?.text ?? '', /PC Jane Doe/);
-    const [shown] = (await entries('intelligence.sanitise.view')).slice(-1);
+    const shown = (await entries('intelligence.sanitise.view')).at(-1);
     assert.deepEqual(
       [shown?.action, shown?.record_type, shown?.record_ids],
       ['consultation', 'intelligence-original', [id]],
@@ -102,7 +102,7 @@ describe(`the sanitisation workbench, sharing and submissions on ${testDatabaseK
     const without = await page(analyst, `${base}/${restricted}/sanitise`);
     assert.equal(without.querySelector('[data-testid=original]'), null);
     assert.match(textOf(without, '[data-testid=original-hidden]'), /You cannot see the original/);
-    const [hidden] = (await entries('intelligence.sanitise.view')).slice(-1);
+    const hidden = (await entries('intelligence.sanitise.view')).at(-1);
     assert.deepEqual([hidden?.record_type, hidden?.record_ids], ['intelligence-item', [restricted]]);
   });
 
@@ -268,8 +268,8 @@ describe(`the sanitisation workbench, sharing and submissions on ${testDatabaseK
     const disclosures = (await entries('intelligence.share')).slice(disclosuresBefore);
     assert.equal(disclosures.length, 1);
     assert.equal(disclosures[0]?.action, 'disclosure');
-    assert.equal(disclosures[0]?.recipients, 'council-asb');
-    assert.deepEqual([...(disclosures[0]?.record_ids ?? [])].sort(), [id, person, address, link].sort());
+    assert.equal(disclosures[0].recipients, 'council-asb');
+    assert.deepEqual([...disclosures[0].record_ids].sort(), [id, person, address, link].sort());
 
     // The ASB officer now sees the item, who it is about, and the link; not the phone.
     const inbox = await (await asb.client.get('/partner/intelligence')).text();
@@ -312,7 +312,7 @@ describe(`the sanitisation workbench, sharing and submissions on ${testDatabaseK
     ]);
     assert.equal(acknowledged.status, 303);
     assert.equal(await count(), 1);
-    const [disclosure] = (await entries('intelligence.share')).slice(-1);
+    const disclosure = (await entries('intelligence.share')).at(-1);
     assert.deepEqual(disclosure?.detail, { agencies: [asb.agencyId], conditionsAcknowledged: true });
   });
 
