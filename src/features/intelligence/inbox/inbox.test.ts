@@ -471,4 +471,43 @@ describe(`the intelligence inbox on ${testDatabaseKind}`, () => {
     const page = parseHtml(await (await analyst.client.get(`/partner/intelligence/items/${id}`)).text());
     assert.match(textOf(page, '[data-testid=status]'), /Closed: No further action/);
   });
+  it("gives an agency the report is shared with the sanitised copy, but not the original or the reporter's words", async () => {
+    const base = `/partner/intelligence/items/${reportItemId}`;
+    assert.equal(
+      (await send(analyst.client, `${base}/sanitise`, [['body', 'Cars stop at a house in Redruth.']])).status,
+      303,
+    );
+    assert.equal((await send(hubOfficer.client, `${base}/sign-off`, [])).status, 303);
+    assert.equal(
+      (await send(analyst.client, `${base}/share`, [['agencies', outsider.agencyId]])).status,
+      303,
+    );
+
+    const response = await outsider.client.get(base);
+    assert.equal(response.status, 200);
+    const page = parseHtml(await response.text());
+    assert.match(textOf(page, '[data-testid=item-text]'), /Cars stop at a house in Redruth/);
+    assert.equal(
+      page.querySelector('[data-testid=conversation]'),
+      null,
+      'the conversation stays with those who may read the report',
+    );
+    assert.doesNotMatch(textOf(page, '[data-testid=item-actions]'), /Ask the reporter/);
+    const links = page.querySelectorAll('[data-testid=files] a');
+    assert.deepEqual(
+      links.map((a) => a.text.split(':')[0]),
+      ['Sanitised copy'],
+    );
+    const files = await db()
+      .selectFrom('public_report_file')
+      .select(['id', 'variant'])
+      .where('report_id', '=', reportId)
+      .execute();
+    const path = (variant: string) => `${base}/files/${files.find((f) => f.variant === variant)!.id}`;
+    assert.equal((await outsider.client.get(path('sanitised'))).status, 200);
+    assert.equal((await outsider.client.get(path('original'))).status, 404);
+    const workbench = parseHtml(await (await outsider.client.get(`${base}/sanitise`)).text());
+    assert.match(textOf(workbench, '[data-testid=original-hidden]'), /You cannot see the original/);
+    assert.equal((await send(outsider.client, `${base}/ask`, [['question', 'Who are you?']])).status, 404);
+  });
 });

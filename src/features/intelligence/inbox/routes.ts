@@ -84,8 +84,15 @@ function itemPath(req: Request, suffix = ''): string {
   return `${INBOX}/items/${encodeURIComponent(typeof id === 'string' ? id : '')}${suffix}`;
 }
 
+/** Checkbox answers as lists, whether one or several were ticked, for the form to show again. */
+const CHECKBOXES = ['categories', 'vulnerabilities', 'agencies'];
+
 function formValues(req: Request): Record<string, unknown> {
   const { _csrf: _token, ...fields } = (req.body ?? {}) as Record<string, unknown>;
+  for (const name of CHECKBOXES) {
+    const value = fields[name];
+    if (typeof value === 'string') fields[name] = [value];
+  }
   return fields;
 }
 

@@ -287,8 +287,9 @@ export function createInbox(database: Database) {
           });
         }
         const plan = await planShare(tx, viewer, item);
+        const chosen = [...new Set(choice.agencies)];
         const allowed = new Map(plan.agencies.map((agency) => [agency.id, agency.name]));
-        if (choice.agencies.some((agencyId) => !allowed.has(agencyId))) {
+        if (chosen.some((agencyId) => !allowed.has(agencyId))) {
           return refused({ agencies: 'Select agencies from the list' });
         }
         if (plan.conditions.length && !choice.acknowledged) {
@@ -299,7 +300,7 @@ export function createInbox(database: Database) {
           ...plan.entities.map((e) => ({ type: 'entity' as const, id: e.id })),
           ...plan.links.map((l) => ({ type: 'link' as const, id: l.id })),
         ];
-        for (const agencyId of choice.agencies) {
+        for (const agencyId of chosen) {
           for (const record of records) {
             await shareRecord(tx, {
               type: record.type,
@@ -309,13 +310,13 @@ export function createInbox(database: Database) {
             });
           }
         }
-        const names = choice.agencies.map((agencyId) => allowed.get(agencyId) ?? agencyId);
+        const names = chosen.map((agencyId) => allowed.get(agencyId) ?? agencyId);
         await entry(tx, request, {
           action: 'disclosure',
           recordType: 'intelligence-item',
           recordIds: records.map((record) => record.id),
           recipients: names.join(', '),
-          detail: { agencies: choice.agencies, conditionsAcknowledged: plan.conditions.length > 0 },
+          detail: { agencies: chosen, conditionsAcknowledged: plan.conditions.length > 0 },
         });
         return done({ agencies: names });
       });
