@@ -55,6 +55,10 @@ const ITEM = `${INBOX}/items/:id`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VIEWS = 'intelligence/inbox/views';
 
+const schemaLabel = (schema: string): string =>
+  (ENTITY_SCHEMAS as Record<string, { label: string } | undefined>)[schema]?.label ?? schema;
+const linkLabel = (type: string): string =>
+  (LINK_TYPES as Record<string, { label: string } | undefined>)[type]?.label ?? type;
 const selected = (items: { value: string; text: string }[], value: string) =>
   items.map((item) => ({ ...item, selected: item.value === value }));
 const options = (table: Record<string, string>) =>
@@ -257,14 +261,14 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
           signedOffAt: momentText(item.signed_off_at),
           involvements: view.involvements.map((row) => ({
             ...row,
-            kind: (ENTITY_SCHEMAS as Record<string, { label: string }>)[row.schema]?.label ?? row.schema,
+            kind: schemaLabel(row.schema),
             subject: row.subject_category
               ? ((SUBJECT_CATEGORIES as Record<string, string>)[row.subject_category] ?? row.subject_category)
               : null,
           })),
           links: view.links.map((link) => ({
             ...link,
-            type: (LINK_TYPES as Record<string, { label: string }>)[link.link_type]?.label ?? link.link_type,
+            type: linkLabel(link.link_type),
             from: dayText(link.start_date),
             to: dayText(link.end_date),
           })),
@@ -513,6 +517,8 @@ export function inboxRoutes({ inbox, flash }: { inbox: Inbox; flash: FormFlash }
         const kept = await flash.take(res, `${INBOX}/items/${plan.item.id}/share`);
         res.render(`${VIEWS}/share.njk`, {
           ...plan,
+          entities: plan.entities.map((e) => ({ ...e, kind: schemaLabel(e.schema) })),
+          links: plan.links.map((l) => ({ ...l, type: linkLabel(l.link_type) })),
           page: `${INBOX}/items/${plan.item.id}`,
           agencyOptions: plan.agencies.map((a) => ({ value: a.id, text: `${a.name} (${a.organisation})` })),
           ...kept,

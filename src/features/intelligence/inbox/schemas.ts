@@ -147,7 +147,9 @@ export const shareSchema = z.strictObject({
   agencies: checkboxes(z.uuid({ error: 'Select agencies from the list' })).pipe(
     z.array(z.string()).min(1, 'Select at least one agency to share with'),
   ),
-  acknowledge: z.literal('yes').optional(),
+  acknowledge: z
+    .literal('yes', { error: 'Confirm you have read the conditions and will share on them' })
+    .optional(),
 });
 
 export const SUBMISSION_MAX = 5000;

@@ -246,7 +246,7 @@ describe(`the sanitisation workbench, sharing and submissions on ${testDatabaseK
     const planned = textOf(plan, '[data-testid=share-plan]');
     assert.match(planned, /Jon Trelawny/);
     assert.match(planned, /4 Fore Street, Redruth/);
-    assert.match(planned, /lives-at/);
+    assert.match(planned, /Jon Trelawny – lives at – 4 Fore Street/);
     assert.doesNotMatch(planned, /7700/, "another agency's phone does not go with it");
     const options = plan.querySelectorAll('input[name=agencies]').map((input) => input.getAttribute('value'));
     assert.ok(options.includes(asb.agencyId));
