@@ -17,6 +17,7 @@ import { recordsApiRoutes } from './features/access/records-api.js';
 import { auditEntryRecords } from './features/audit/audit-records.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
+import { inboxRoutes } from './features/intelligence/inbox/index.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
 import { workspaceHomeRoutes } from './features/access/workspace-home.js';
 import { purposeRoutes } from './features/access/purpose.js';
@@ -64,6 +65,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...recordsApiRoutes(database, recordSources()),
     ...auditRoutes({ database, sessions: services.sessions, recordNames: services.recordNames }),
     ...administrationRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
+    ...inboxRoutes({ database, sessions: services.sessions }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
