@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CLASSIFICATIONS } from '../../access/markings.js';
 import {
+  checkProperties,
   CONFIDENCES,
   ENTITY_SCHEMA_NAMES,
   ENTITY_SCHEMAS,
@@ -170,6 +171,13 @@ export const detailsSchema = z
     ...propertyShape,
   })
   .superRefine((value, ctx) => {
+    // The properties are checked here too, so every mistake on the page is shown at once.
+    const checked = checkProperties(value.schema, propertyInput(value.schema, value));
+    if (!checked.ok) {
+      for (const [field, message] of Object.entries(propertyErrors(checked.errors))) {
+        ctx.addIssue({ code: 'custom', path: [field], message });
+      }
+    }
     if (value.schema === 'Person' && !categoryField.safeParse(value.category).success) {
       ctx.addIssue({
         code: 'custom',
