@@ -345,7 +345,8 @@ export function createEntityCommands(database: Database) {
             handlingCode: 'P',
             handlingConditions: null,
             owningAgencyId: viewer.agencyId,
-            accessListId: null,
+            // A link to a need-to-know entity (a child) is need-to-know on the same list.
+            accessListId: from.marking.accessListId ?? to.marking.accessListId,
           },
         );
         return {
