@@ -200,6 +200,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
             await sessions.setFlash(session.idHash, { page: `${addPath(itemId)}/details`, values });
           return res.redirect(303, `${addPath(itemId)}/details`);
         }
+        res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/add-entity-match.njk`, {
           item: outcome.value.item,
           matches: outcome.value.matches,
@@ -319,6 +320,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
         const fitting = Object.entries(LINK_TYPES).filter(([type]) =>
           [...schemas].some((a) => [...schemas].some((b) => linkFits(type as LinkTypeName, a, b))),
         );
+        res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/link-new.njk`, {
           item: outcome.value.item,
           involved: outcome.value.involved,
