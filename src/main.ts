@@ -15,6 +15,7 @@ import { agencyRecords, sharingRuleRecords, userRecords } from './features/acces
 import type { RecordSource } from './features/access/records.js';
 import { recordsApiRoutes } from './features/access/records-api.js';
 import { auditEntryRecords } from './features/audit/audit-records.js';
+import { entitiesRoutes } from './features/intelligence/entities/index.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { inboxRoutes } from './features/intelligence/inbox/index.js';
@@ -66,6 +67,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...auditRoutes({ database, sessions: services.sessions, recordNames: services.recordNames }),
     ...administrationRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
     ...inboxRoutes({ database, sessions: services.sessions }),
+    ...entitiesRoutes({ database, sessions: services.sessions }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
