@@ -43,7 +43,9 @@ describe('intelligence in the demo, end to end in Chromium', () => {
     await page.getByLabel('Password', { exact: true }).fill(person.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/partner\/sign-in\/code$/);
-    await page.getByLabel('Enter the code from your authenticator app').fill(currentTotpCode(person.totpSecret));
+    await page
+      .getByLabel('Enter the code from your authenticator app')
+      .fill(currentTotpCode(person.totpSecret));
     await page.getByRole('button', { name: /Continue|Sign in/ }).click();
     await page.waitForURL(/\/partner$/);
   }
@@ -51,7 +53,14 @@ describe('intelligence in the demo, end to end in Chromium', () => {
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 
   /** Adds an entity already known to the item, picked from the suggestions. */
-  async function pickExisting(page: Page, itemUrl: string, kind: string, typed: string, pick: RegExp, category?: string) {
+  async function pickExisting(
+    page: Page,
+    itemUrl: string,
+    kind: string,
+    typed: string,
+    pick: RegExp,
+    category?: string,
+  ) {
     await page.goto(`${itemUrl}/entities/new`);
     await page.getByLabel(kind, { exact: true }).check();
     await page.getByLabel('Name, number or address').fill(typed);
@@ -103,7 +112,8 @@ describe('intelligence in the demo, end to end in Chromium', () => {
     await pickExisting(page, itemUrl, 'Phone', '07700 900461', /\+447700900461/);
     await page.goto(itemUrl);
     const involved = await page.locator('main').innerText();
-    for (const expected of [/Kane Pascoe/, /Flat 2, 14 Chapel Row/, /\+447700900461/]) assert.match(involved, expected);
+    for (const expected of [/Kane Pascoe/, /Flat 2, 14 Chapel Row/, /\+447700900461/])
+      assert.match(involved, expected);
 
     // Sanitised: the reporter's own words that could identify them go.
     await page.getByRole('link', { name: `Sanitise ${reference}` }).click();
@@ -155,6 +165,9 @@ describe('intelligence in the demo, end to end in Chromium', () => {
       join audit_entry_record r on r.audit_seq = e.seq join app_user u on u.id = e.actor_user_id
       where r.record_id = ${kane.id} and u.email = ${asbOfficer.email} and e.action = 'consultation'
       order by e.seq`.execute(app.lantern.database.db);
-    assert.ok(rows.length >= 2, `the search and the page were both audited: ${rows.map((r) => r.event).join(', ')}`);
+    assert.ok(
+      rows.length >= 2,
+      `the search and the page were both audited: ${rows.map((r) => r.event).join(', ')}`,
+    );
   });
 });
