@@ -4,7 +4,7 @@
  * back without copying (the buffer is transferred).
  */
 import { parentPort } from 'node:worker_threads';
-import { addSourceBlock, createScratch, type Adjacency, type BrandesScratch } from './brandes.js';
+import { addSourceBlock, createBatchScratch, type Adjacency, type BatchScratch } from './brandes.js';
 
 export type WorkerRequest =
   | { readonly kind: 'graph'; readonly offsets: Int32Array; readonly neighbours: Int32Array }
@@ -19,13 +19,13 @@ const port = parentPort;
 if (port === null) throw new Error('betweenness-worker.ts runs only as a worker thread');
 
 let graph: Adjacency | undefined;
-let scratch: BrandesScratch | undefined;
+let scratch: BatchScratch | undefined;
 
 port.on('message', (request: WorkerRequest) => {
   if (request.kind === 'graph') {
     const nodeCount = request.offsets.length - 1;
     graph = { offsets: request.offsets, neighbours: request.neighbours, nodeCount };
-    if (scratch?.dist.length !== nodeCount) scratch = createScratch(nodeCount);
+    if (scratch?.seen.length !== nodeCount) scratch = createBatchScratch(nodeCount);
     return;
   }
   if (graph === undefined || scratch === undefined) throw new Error('A block was asked for before a graph');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { betweenness, sampledBetweenness } from './betweenness.js';
-import { buildGraph } from './graph.js';
+import { barabasiAlbert } from './generate.js';
+import { buildGraph, fromEndpoints } from './graph.js';
 import { assertCloseById, referenceNetworks } from './test-networks.js';
 
 describe('exact betweenness against the reference networks (to 1e-9)', () => {
@@ -24,6 +25,22 @@ describe('exact betweenness against the reference networks (to 1e-9)', () => {
     ].map(([source, target]) => ({ source: source!, target: target! }));
     const graph = buildGraph(['a', 'b', 'c', 'd', 'e', 'f', 'g'], edges);
     assert.deepEqual([...betweenness(graph).raw], [0, 1, 0, 0, 2, 2, 0]);
+  });
+
+  it('searching 32 sources at once adds up to searching one at a time', () => {
+    // Two separate preferential-attachment networks, a chain and isolated nodes: several batches,
+    // sources that reach nothing, and batches spanning components.
+    const a = barabasiAlbert(300, 3, 1);
+    const b = barabasiAlbert(150, 1, 2);
+    const ends = [...a.ends, ...Array.from(b.ends, (v) => v + 300)];
+    for (let v = 450; v < 470; v++) ends.push(v, v + 1);
+    const ids = Array.from({ length: 480 }, (_, i) => `n${String(i).padStart(3, '0')}`);
+    const graph = fromEndpoints(ids, ends);
+    const batched = betweenness(graph).raw;
+    // With every node as a pivot, sampled betweenness is exact and runs one source at a time.
+    const oneByOne = sampledBetweenness(graph, { pivots: graph.nodeCount }).raw;
+    const largest = Math.max(...oneByOne);
+    batched.forEach((value, v) => assert.ok(Math.abs(value - oneByOne[v]!) <= 1e-12 * largest, graph.ids[v]));
   });
 });
 

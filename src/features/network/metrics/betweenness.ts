@@ -4,6 +4,7 @@
  */
 import {
   addSourceBlock,
+  createBatchScratch,
   createScratch,
   localityOrdered,
   resetScratch,
@@ -55,7 +56,7 @@ export function betweenness(graph: Graph): Betweenness {
   const { adjacency, order } = localityOrdered(graph);
   const total = new Float64Array(n);
   const block = new Float64Array(n);
-  const scratch = createScratch(n);
+  const scratch = createBatchScratch(n);
   for (let b = 0; b < sourceBlockCount(n); b++) {
     block.fill(0);
     addSourceBlock(adjacency, b, block, scratch);

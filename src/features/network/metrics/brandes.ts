@@ -1,14 +1,16 @@
 /**
- * The inner loop of Brandes' betweenness (2001) on an unweighted graph, shared by the exact,
- * sampled and worker-thread versions so all three add up the very same numbers.
+ * The inner loops of Brandes' betweenness (2001) on an unweighted graph: one source at a time
+ * (singleSourceDependencies, for sampled betweenness, which needs each source's dependencies
+ * apart) and 32 sources at a time (addSourceBatch, for exact betweenness, in this thread or in
+ * the worker threads, which run the very same code).
  *
  * One breadth-first search from a source counts shortest paths (sigma); walking back in reverse
  * BFS order adds each node's dependency (delta). Predecessor lists are not stored: a node's
  * predecessors are exactly its neighbours one step nearer the source, which the walk back reads
- * from the adjacency again. That keeps every array a typed array of size n.
+ * from the adjacency again. Every array is a typed array.
  *
  * Reads here are `as number` rather than `?? 0`: every index is in bounds by construction, and
- * in this loop (run n × 2m times) the fallback's check costs about a fifth of the time.
+ * in these loops (run about n × 2m times) the fallback's check costs about a fifth of the time.
  */
 import type { Graph } from './graph.js';
 
@@ -89,8 +91,184 @@ export function resetScratch(scratch: BrandesScratch, count: number): void {
   }
 }
 
-/** Sources are taken in fixed blocks of this many; see addSourceBlock. */
-export const SOURCE_BLOCK = 256;
+/**
+ * Sources searched together by addSourceBatch: one bit each in a 32-bit mask, the width of
+ * JavaScript's bitwise operators.
+ */
+export const BATCH = 32;
+
+export interface BatchScratch {
+  /** Per node: bits of the sources that have reached it so far. */
+  readonly seen: Uint32Array;
+  /** Per node: bits of the sources reaching it at the level being built. */
+  readonly next: Uint32Array;
+  /** Per node: its bits at the level being walked back to. */
+  readonly current: Uint32Array;
+  /** sigma, then delta, of node v for source bit b at v × BATCH + b. */
+  readonly sigma: Float64Array;
+  readonly delta: Float64Array;
+  /** The levels: which nodes each level holds, with the bits of the sources they are at it for. */
+  levelNodes: Int32Array;
+  levelMasks: Uint32Array;
+}
+
+export function createBatchScratch(nodeCount: number): BatchScratch {
+  return {
+    seen: new Uint32Array(nodeCount),
+    next: new Uint32Array(nodeCount),
+    current: new Uint32Array(nodeCount),
+    sigma: new Float64Array(nodeCount * BATCH),
+    delta: new Float64Array(nodeCount * BATCH),
+    levelNodes: new Int32Array(4 * nodeCount + BATCH),
+    levelMasks: new Uint32Array(4 * nodeCount + BATCH),
+  };
+}
+
+function grow(scratch: BatchScratch): void {
+  const nodes = new Int32Array(scratch.levelNodes.length * 2);
+  nodes.set(scratch.levelNodes);
+  scratch.levelNodes = nodes;
+  const masks = new Uint32Array(scratch.levelMasks.length * 2);
+  masks.set(scratch.levelMasks);
+  scratch.levelMasks = masks;
+}
+
+/**
+ * Brandes for up to 32 sources at once (a multi-source BFS, after Then et al., "The More the
+ * Merrier", VLDB 2014), adding their dependencies into `into`. Each node's sources travel as
+ * bits: one scan of a node's links serves every source that has the node at that distance, and
+ * a small-world network puts each node at only a few distinct distances from 32 sources. So the
+ * links are scanned a handful of times per batch instead of 32 times, leaving the per-source
+ * arithmetic (sigma and delta along shortest-path links), which cannot be shared. About twice
+ * as fast as one source at a time on the benchmark graphs, with the same sums (to rounding).
+ *
+ * A level is a list of (node, bits) entries: the node is at that distance from those sources.
+ * Walking back, the dependency of v on source b comes from its successors w one level further,
+ * delta_b(v) += sigma_b(v) / sigma_b(w) × (1 + delta_b(w)); the second factor is kept in `delta`
+ * once w's level is done, so each step is a multiply-add.
+ */
+export function addSourceBatch(
+  graph: Adjacency,
+  firstSource: number,
+  sourceCount: number,
+  into: Float64Array,
+  scratch: BatchScratch,
+): void {
+  const { offsets, neighbours } = graph;
+  const { seen, next, current, sigma, delta } = scratch;
+  let nodes = scratch.levelNodes;
+  let masks = scratch.levelMasks;
+  const levelStart = [0];
+  let length = 0;
+  for (let b = 0; b < sourceCount; b++) {
+    const s = firstSource + b;
+    nodes[length] = s;
+    masks[length++] = 1 << b;
+    seen[s] = 1 << b;
+    sigma[s * BATCH + b] = 1;
+  }
+
+  // Forward: level by level, count shortest paths for every source at once.
+  for (;;) {
+    const from = levelStart[levelStart.length - 1] as number;
+    const to = length;
+    if (from === to) break;
+    levelStart.push(to);
+    for (let k = from; k < to; k++) {
+      const v = nodes[k] as number;
+      const bits = masks[k] as number;
+      const vBase = v * BATCH;
+      const end = offsets[v + 1] as number;
+      for (let e = offsets[v] as number; e < end; e++) {
+        const w = neighbours[e] as number;
+        // Sources for which w is first reached now, one step beyond v: v–w is on their shortest paths.
+        let fresh = bits & ~(seen[w] as number);
+        if (fresh === 0) continue;
+        if (next[w] === 0) {
+          if (length === nodes.length) {
+            grow(scratch);
+            nodes = scratch.levelNodes;
+            masks = scratch.levelMasks;
+          }
+          nodes[length++] = w;
+        }
+        next[w] = (next[w] as number) | fresh;
+        const wBase = w * BATCH;
+        while (fresh !== 0) {
+          const b = 31 - Math.clz32(fresh & -fresh);
+          sigma[wBase + b] = (sigma[wBase + b] as number) + (sigma[vBase + b] as number);
+          fresh &= fresh - 1;
+        }
+      }
+    }
+    for (let k = to; k < length; k++) {
+      const w = nodes[k] as number;
+      const bits = next[w] as number;
+      masks[k] = bits;
+      seen[w] = (seen[w] as number) | bits;
+      next[w] = 0;
+    }
+  }
+
+  // Backward: from the deepest level up, each level's dependencies flow to the level before.
+  for (let level = levelStart.length - 2; level >= 1; level--) {
+    const from = levelStart[level] as number;
+    const to = levelStart[level + 1] as number;
+    // This level's delta is complete: add it to the result, then keep (1 + delta) / sigma.
+    for (let k = from; k < to; k++) {
+      const w = nodes[k] as number;
+      const wBase = w * BATCH;
+      let bits = masks[k] as number;
+      let sum = 0;
+      while (bits !== 0) {
+        const b = 31 - Math.clz32(bits & -bits);
+        const d = delta[wBase + b] as number;
+        sum += d;
+        delta[wBase + b] = (1 + d) / (sigma[wBase + b] as number);
+        bits &= bits - 1;
+      }
+      into[w] = (into[w] as number) + sum;
+    }
+    const before = levelStart[level - 1] as number;
+    for (let k = before; k < from; k++) current[nodes[k] as number] = masks[k] as number;
+    for (let k = from; k < to; k++) {
+      const w = nodes[k] as number;
+      const wBits = masks[k] as number;
+      const wBase = w * BATCH;
+      const end = offsets[w + 1] as number;
+      for (let e = offsets[w] as number; e < end; e++) {
+        const v = neighbours[e] as number;
+        let shared = wBits & (current[v] as number);
+        if (shared === 0) continue;
+        const vBase = v * BATCH;
+        while (shared !== 0) {
+          const b = 31 - Math.clz32(shared & -shared);
+          delta[vBase + b] =
+            (delta[vBase + b] as number) + (sigma[vBase + b] as number) * (delta[wBase + b] as number);
+          shared &= shared - 1;
+        }
+      }
+    }
+    for (let k = before; k < from; k++) current[nodes[k] as number] = 0;
+  }
+
+  // Clear only what this batch touched.
+  for (let k = 0; k < length; k++) {
+    const v = nodes[k] as number;
+    const vBase = v * BATCH;
+    let bits = masks[k] as number;
+    seen[v] = 0;
+    while (bits !== 0) {
+      const b = 31 - Math.clz32(bits & -bits);
+      sigma[vBase + b] = 0;
+      delta[vBase + b] = 0;
+      bits &= bits - 1;
+    }
+  }
+}
+
+/** Sources are taken in fixed blocks of this many (a whole number of batches); see addSourceBlock. */
+export const SOURCE_BLOCK = 8 * BATCH;
 
 export function sourceBlockCount(nodeCount: number): number {
   return Math.ceil(nodeCount / SOURCE_BLOCK);
@@ -107,17 +285,11 @@ export function addSourceBlock(
   graph: Adjacency,
   block: number,
   into: Float64Array,
-  scratch: BrandesScratch,
+  scratch: BatchScratch,
 ): void {
   const end = Math.min(graph.nodeCount, (block + 1) * SOURCE_BLOCK);
-  const { delta, order } = scratch;
-  for (let s = block * SOURCE_BLOCK; s < end; s++) {
-    const count = singleSourceDependencies(graph, s, scratch);
-    for (let k = 1; k < count; k++) {
-      const v = order[k] as number;
-      into[v] = (into[v] as number) + (delta[v] as number);
-    }
-    resetScratch(scratch, count);
+  for (let first = block * SOURCE_BLOCK; first < end; first += BATCH) {
+    addSourceBatch(graph, first, Math.min(BATCH, end - first), into, scratch);
   }
 }
 
