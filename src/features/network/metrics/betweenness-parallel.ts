@@ -59,6 +59,11 @@ export function createBetweennessPool(options: PoolOptions = {}): BetweennessPoo
   // One computation at a time: each call sends its own graph to every worker.
   let queue: Promise<unknown> = Promise.resolve();
 
+  async function stopWorkers(): Promise<void> {
+    const stopping = workers.splice(0, workers.length);
+    await Promise.all(stopping.map((worker) => worker.terminate()));
+  }
+
   function started(count: number): Worker[] {
     while (workers.length < count) {
       const worker = startWorker();
@@ -78,50 +83,60 @@ export function createBetweennessPool(options: PoolOptions = {}): BetweennessPoo
     const { adjacency, order } = localityOrdered(graph);
     const team = started(Math.min(size, blocks));
     const parts: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(blocks);
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let done = 0;
-      const cleanups: (() => void)[] = [];
-      const finish = (error?: Error) => {
-        for (const cleanup of cleanups) cleanup();
-        if (error) reject(error);
-        else resolve();
-      };
-      const give = (worker: Worker) => {
-        if (next < blocks) {
-          const request: WorkerRequest = { kind: 'block', block: next++ };
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let next = 0;
+        let done = 0;
+        let settled = false;
+        const cleanups: (() => void)[] = [];
+        const finish = (error?: Error) => {
+          if (settled) return;
+          settled = true;
+          for (const cleanup of cleanups) cleanup();
+          if (error) reject(error);
+          else resolve();
+        };
+        const give = (worker: Worker) => {
+          if (next < blocks) {
+            const request: WorkerRequest = { kind: 'block', block: next++ };
+            worker.postMessage(request);
+          }
+        };
+        for (const worker of team) {
+          const onMessage = (reply: WorkerReply) => {
+            parts[reply.block] = reply.totals;
+            done++;
+            if (done === blocks) finish();
+            else give(worker);
+          };
+          const onError = (error: Error) => finish(error);
+          const onExit = (code: number) =>
+            finish(new Error(`A betweenness worker stopped (exit code ${code})`));
+          worker.on('message', onMessage);
+          worker.on('error', onError);
+          worker.on('exit', onExit);
+          worker.ref();
+          cleanups.push(() => {
+            worker.off('message', onMessage);
+            worker.off('error', onError);
+            worker.off('exit', onExit);
+            worker.unref();
+          });
+          const request: WorkerRequest = {
+            kind: 'graph',
+            offsets: adjacency.offsets,
+            neighbours: adjacency.neighbours,
+          };
           worker.postMessage(request);
+          give(worker);
         }
-      };
-      for (const worker of team) {
-        const onMessage = (reply: WorkerReply) => {
-          parts[reply.block] = reply.totals;
-          done++;
-          if (done === blocks) finish();
-          else give(worker);
-        };
-        const onError = (error: Error) => finish(error);
-        const onExit = (code: number) =>
-          finish(new Error(`A betweenness worker stopped (exit code ${code})`));
-        worker.on('message', onMessage);
-        worker.on('error', onError);
-        worker.on('exit', onExit);
-        worker.ref();
-        cleanups.push(() => {
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
-          worker.unref();
-        });
-        const request: WorkerRequest = {
-          kind: 'graph',
-          offsets: adjacency.offsets,
-          neighbours: adjacency.neighbours,
-        };
-        worker.postMessage(request);
-        give(worker);
-      }
-    });
+      });
+    } catch (error) {
+      // The other workers may still be busy with this graph, and their late answers must not be
+      // taken for the next one's: stop them all, and start afresh on the next call.
+      await stopWorkers();
+      throw error;
+    }
 
     const total = new Float64Array(graph.nodeCount);
     for (const part of parts) {
@@ -144,8 +159,7 @@ export function createBetweennessPool(options: PoolOptions = {}): BetweennessPoo
     async close() {
       closed = true;
       await queue;
-      await Promise.all(workers.map((worker) => worker.terminate()));
-      workers.length = 0;
+      await stopWorkers();
     },
   };
 }
