@@ -23,6 +23,8 @@ export interface Graph {
 export interface EdgeInput {
   readonly source: string;
   readonly target: string;
+  /** Accepted so weighted edge lists can be passed as they are, and ignored (see buildGraph). */
+  readonly weight?: number;
 }
 
 export class UnknownNodeError extends Error {

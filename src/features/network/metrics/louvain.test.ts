@@ -83,4 +83,10 @@ describe('Louvain communities', () => {
     const { graph } = referenceNetworks[0]!;
     assert.ok(Math.abs(modularity(graph, new Int32Array(graph.nodeCount))) < ROUNDING);
   });
+
+  it('refuses a partition that does not fit the graph', () => {
+    const { graph } = referenceNetworks[1]!;
+    assert.throws(() => modularity(graph, new Int32Array(3)), RangeError);
+    assert.throws(() => modularity(graph, new Int32Array(graph.nodeCount).fill(graph.nodeCount)), RangeError);
+  });
 });

@@ -251,9 +251,16 @@ function louvainRun(graph: Graph, random: Random): Int32Array {
   return result;
 }
 
-/** Newman's modularity of a partition of the unweighted graph (0 when there are no links). */
+/**
+ * Newman's modularity of a partition of the unweighted graph (0 when there are no links).
+ * `membership` gives each node's community as a number from 0 to n − 1.
+ */
 export function modularity(graph: Graph, membership: Int32Array): number {
   const { offsets, neighbours, nodeCount: n } = graph;
+  // A community number out of range would be dropped silently by the typed arrays below.
+  if (membership.length !== n || membership.some((c) => c < 0 || c >= n)) {
+    throw new RangeError('A partition needs one community number from 0 to n − 1 per node');
+  }
   const total = neighbours.length;
   if (total === 0) return 0;
   const inside = new Float64Array(n);
