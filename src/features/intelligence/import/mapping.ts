@@ -138,7 +138,7 @@ function pathText(path: readonly PropertyKey[], file: unknown): string {
     node = here?.[key];
     if (typeof key === 'number') {
       const id = (node as { id?: unknown } | undefined)?.id;
-      parts[parts.length - 1] += typeof id === 'string' ? ` "${id}"` : ` ${key + 1}`;
+      parts.push(`${parts.pop() ?? ''}${typeof id === 'string' ? ` "${id}"` : ` ${key + 1}`}`);
     } else {
       parts.push(String(key));
     }

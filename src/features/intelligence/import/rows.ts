@@ -82,8 +82,9 @@ function cell(record: CsvRecord, columns: ReadonlyMap<string, number>, column: s
 function isoDate(value: string, format: Mapping['dateFormat']): string | null {
   if (format === 'YYYY-MM-DD') return value;
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  if (!match) return null;
-  return `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  const [, day, month, year] = match ?? [];
+  if (!day || !month || !year) return null;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 function dateHint(format: Mapping['dateFormat']): string {
@@ -127,7 +128,8 @@ export function mapRow(
     const columnOf: Record<string, string> = {};
     const dateProblems: string[] = [];
     for (const [property, sources] of entity.properties) {
-      const propertySpec = spec.properties[property]!;
+      const propertySpec = spec.properties[property];
+      if (!propertySpec) continue; // checkMapping has made sure it exists
       for (const source of sources) {
         const raw = cell(record, columns, source.column);
         const values = (source.separator ? raw.split(source.separator) : [raw])

@@ -112,6 +112,11 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The first and last lines of a batch's rows. */
+function lineRange(rows: readonly { row: MappedRow }[]): { from: number; to: number } {
+  return { from: rows[0]?.row.line ?? 0, to: rows.at(-1)?.row.line ?? 0 };
+}
+
 /**
  * What an entity becomes when a source mentions it again: a property with one value takes the
  * source's value; a property with several (aliases) keeps those it had and adds the source's, so
@@ -281,8 +286,9 @@ async function writeBatches(
       for (const id of result.linksUpdated) if (!created.links.has(id)) updated.links.add(id);
       for (const id of result.linksTouched) touched.links.add(id);
     } catch (error) {
-      const reason = `Not imported: the batch of lines ${rows[0]!.row.line} to ${rows.at(-1)!.row.line} failed and was undone (${(error as Error).message.split('\n')[0]})`;
-      summary.failedBatches.push({ fromLine: rows[0]!.row.line, toLine: rows.at(-1)!.row.line, reason });
+      const { from, to } = lineRange(rows);
+      const reason = `Not imported: the batch of lines ${from} to ${to} failed and was undone (${(error as Error).message.split('\n')[0] ?? ''})`;
+      summary.failedBatches.push({ fromLine: from, toLine: to, reason });
       for (const { row, fields } of rows) summary.rejections.push({ line: row.line, reason, fields });
     }
     options.onProgress?.(Math.min(start + size, valid.length), valid.length);
@@ -459,8 +465,9 @@ async function writeBatch(
       });
     }
     for (const link of row.links) {
-      const from = ids.get(link.fromKey)!;
-      const to = ids.get(link.toKey)!;
+      const from = ids.get(link.fromKey);
+      const to = ids.get(link.toKey);
+      if (!from || !to) continue; // rows.ts links only entities the row has
       const existing = links.get(link.key);
       if (existing) {
         if (
@@ -529,7 +536,7 @@ async function writeBatch(
         ...(importer.audit.actor.kind === 'system' ? { system: importer.audit.actor.name } : {}),
         file: options.fileName,
         source: mapping.source,
-        lines: `${rows[0]!.row.line}-${rows.at(-1)!.row.line}`,
+        lines: `${lineRange(rows).from}-${lineRange(rows).to}`,
         items: [...items.values(), ...result.itemsCreated].map((item) => item.reference),
         entitiesCreated: result.entitiesCreated.size,
         entitiesUpdated: result.entitiesUpdated.size,
