@@ -11,7 +11,7 @@ import type { Database } from '../../../db/database.js';
 import { migrate } from '../../../db/migrate.js';
 import { openDatabase } from '../../../db/open.js';
 import { CsvError, decodeCsv } from './csv.js';
-import { ImportRefused, importerByEmail } from './importer.js';
+import { checkImporter, ImportRefused, importerByEmail } from './importer.js';
 import { MappingError, parseMapping } from './mapping.js';
 import { runImport, type ImportSummary } from './service.js';
 
@@ -152,6 +152,7 @@ export async function importCommand(
     database = await open(config);
     await migrate(database);
     const importer = await importerByEmail(database.db, values.as);
+    checkImporter(importer, mapping);
     const reporter = progressReporter(terminal.progress);
     const summary = await runImport(database, {
       fileName: path.basename(file),

@@ -312,10 +312,9 @@ export function mappedColumns(mapping: Mapping): string[] {
 export function checkHeader(mapping: Mapping, header: readonly string[]): void {
   const missing = mappedColumns(mapping).filter((column) => !header.includes(column));
   if (missing.length) {
-    throw new MappingError(
-      missing.map(
-        (column) => `The file has no column "${column}" (its columns are: ${list(header.filter(Boolean))})`,
-      ),
-    );
+    throw new MappingError([
+      ...missing.map((column) => `The file has no column "${column}"`),
+      `The file's columns are: ${list(header.filter(Boolean))}`,
+    ]);
   }
 }

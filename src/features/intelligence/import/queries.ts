@@ -130,3 +130,80 @@ export async function closeAsRecorded(tx: Tx, itemId: string, userId: string, no
 export async function describeItem(tx: Tx, itemId: string, body: string): Promise<void> {
   await tx.updateTable('intelligence_item').set({ body }).where('id', '=', itemId).execute();
 }
+
+/** How long an upload waits between the page's steps, and a finished import's summary stays. */
+export const UPLOAD_HOLD_MS = 60 * 60 * 1000;
+
+export interface HeldUpload {
+  id: string;
+  file_name: string;
+  csv: Uint8Array;
+  mapping: string;
+  mapping_name: string;
+  imported_at: Date | null;
+  summary: unknown;
+  rejection_csv: Uint8Array | null;
+}
+
+/** Holds an upload for its owner, dropping every upload whose hour is up. */
+export async function holdUpload(
+  q: Queryable,
+  upload: { userId: string; fileName: string; csv: Uint8Array; mapping: string; mappingName: string },
+): Promise<string> {
+  await q.deleteFrom('import_upload').where('expires_at', '<', new Date()).execute();
+  const row = await q
+    .insertInto('import_upload')
+    .values({
+      user_id: upload.userId,
+      file_name: upload.fileName,
+      csv: upload.csv,
+      mapping: upload.mapping,
+      mapping_name: upload.mappingName,
+      expires_at: new Date(Date.now() + UPLOAD_HOLD_MS),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One of the user's own uploads, while it is held; anyone else's is not found. */
+export async function heldUpload(q: Queryable, id: string, userId: string): Promise<HeldUpload | undefined> {
+  return q
+    .selectFrom('import_upload')
+    .select(['id', 'file_name', 'csv', 'mapping', 'mapping_name', 'imported_at', 'summary', 'rejection_csv'])
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirst();
+}
+
+/** Claims an upload for importing: false if it was already imported (a second click). */
+export async function claimUpload(tx: Tx, id: string): Promise<boolean> {
+  const row = await tx
+    .updateTable('import_upload')
+    .set({ imported_at: new Date(), summary: JSON.stringify({ running: true }) })
+    .where('id', '=', id)
+    .where('imported_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** After the import: the CSV goes; the summary and the rejected rows stay for the hour. */
+export async function finishUpload(
+  q: Queryable,
+  id: string,
+  summary: Record<string, unknown>,
+  rejectionCsv: string | null,
+): Promise<void> {
+  await q
+    .updateTable('import_upload')
+    .set({
+      csv: new Uint8Array(0),
+      summary: JSON.stringify(summary),
+      rejection_csv: rejectionCsv === null ? null : new TextEncoder().encode(rejectionCsv),
+      expires_at: new Date(Date.now() + UPLOAD_HOLD_MS),
+    })
+    .where('id', '=', id)
+    .execute();
+}

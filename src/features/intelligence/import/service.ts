@@ -94,6 +94,8 @@ export interface ImportSummary {
   linksUnchanged: number;
   /** The import's intelligence items (one, or one per legacy grade). */
   items: { id: string; reference: string; grade: string }[];
+  /** Batches committed that wrote records, each with its one s62 entry. */
+  batchesWritten: number;
   /** Batches rolled back: their rows are among the rejections. */
   failedBatches: { fromLine: number; toLine: number; reason: string }[];
   preview: MappedRow[];
@@ -197,6 +199,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     linksUpdated: 0,
     linksUnchanged: 0,
     items: [],
+    batchesWritten: 0,
     failedBatches: [],
     preview: valid.slice(0, options.previewRows ?? 0).map((v) => v.row),
     rejectionCsv: null,
@@ -277,6 +280,9 @@ async function writeBatches(
         return result;
       });
       for (const item of result.itemsCreated) items.set(item.grade, item);
+      if (result.entitiesTouched.size + result.linksTouched.size + result.itemsCreated.length > 0) {
+        summary.batchesWritten += 1;
+      }
       summary.items.push(...result.itemsCreated);
       summary.rejections.push(...result.refused);
       for (const id of result.entitiesCreated) created.entities.add(id);
