@@ -248,6 +248,7 @@ describe(`importing CSV on ${testDatabaseKind}`, () => {
       .orderBy('seq')
       .execute();
     assert.equal(entries.length, 3, 'batches of 2, 2 and 1');
+    assert.equal(summary.batchesWritten, 3);
     assert.ok(entries.every((e) => e.action === 'collection' && e.event === 'intelligence.import'));
     assert.ok(entries.every((e) => e.actor_kind === 'system' && e.purpose === 'crime-prevention'));
     const named = new Set(entries.flatMap((e) => e.record_ids));
