@@ -1,6 +1,6 @@
 /**
  * Importing a CSV in Chromium, with JavaScript on and off: a licensing officer finds the import
- * page from the workspace home, makes a mistake, uploads the licensing register with its saved
+ * page from the Intelligence area, makes a mistake, uploads the licensing register with its saved
  * mapping, checks it and imports it. axe checks every page on the way.
  */
 import assert from 'node:assert/strict';
@@ -54,6 +54,8 @@ describe('the import page in Chromium', () => {
       const page = await context.newPage();
       await signIn(page, officer);
 
+      await page.getByRole('link', { name: 'Intelligence', exact: true }).click();
+      await page.waitForURL(/\/partner\/intelligence$/);
       await page.getByRole('link', { name: 'Import people, places and things from a CSV file' }).click();
       await page.waitForURL(/\/partner\/intelligence\/import$/);
       await assertAccessible(page);
