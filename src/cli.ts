@@ -1,5 +1,5 @@
 /**
- * `npx lantern <command>`: serve, migrate, demo-data, create-user. Errors are one line on stderr
+ * `npx lantern <command>`: serve, migrate, demo-data, create-user, audit verify, import. Errors are one line on stderr
  * and a non-zero exit; --help says what each command takes.
  */
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { openDatabase } from './db/open.js';
 import { AccountError, AGENCY_KINDS, createAccounts, type AgencyKind } from './features/access/accounts.js';
 import { isRole, ROLES } from './features/access/roles.js';
 import { verifyAuditChain } from './features/audit/audit-log.js';
+import { importCommand, IMPORT_HELP } from './features/intelligence/import/cli.js';
 import { createReports } from './features/reports/reports.js';
 import { loadDemoData, type DemoCredentials } from './features/demo/demo-data.js';
 import { buildLantern, serve, VERSION } from './main.js';
@@ -30,6 +31,7 @@ Commands:
                        --agency-name "NAME" --organisation "ORGANISATION" --agency-kind KIND
   audit verify       Check the audit log's hash chain: exits 1 and lists every entry that was
                      changed, removed or moved.
+${IMPORT_HELP}
   help               Show this help.
 
 Roles: ${Object.keys(ROLES).join(', ')}
@@ -77,6 +79,7 @@ async function withDatabase<T>(
 
 export async function runCli(argv: string[], out = (line: string) => console.log(line)): Promise<number> {
   const [command = 'help', ...rest] = argv;
+  if (command === 'import') return importCommand(rest, loadConfig());
   const { values, positionals } = parseArgs({
     args: rest,
     options: {

@@ -15,8 +15,11 @@ import { agencyRecords, sharingRuleRecords, userRecords } from './features/acces
 import type { RecordSource } from './features/access/records.js';
 import { recordsApiRoutes } from './features/access/records-api.js';
 import { auditEntryRecords } from './features/audit/audit-records.js';
+import { entitiesRoutes } from './features/intelligence/entities/index.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
+import { inboxRoutes } from './features/intelligence/inbox/index.js';
+import { importRoutes } from './features/intelligence/import/routes.js';
 import { searchRoutes } from './features/intelligence/search/routes.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
 import { workspaceHomeRoutes } from './features/access/workspace-home.js';
@@ -66,6 +69,9 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...auditRoutes({ database, sessions: services.sessions, recordNames: services.recordNames }),
     ...searchRoutes(database),
     ...administrationRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
+    ...inboxRoutes({ database, sessions: services.sessions }),
+    ...entitiesRoutes({ database, sessions: services.sessions }),
+    ...importRoutes({ database, sessions: services.sessions }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }

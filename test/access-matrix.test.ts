@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { writeAuditEntry } from '../src/features/audit/audit-log.js';
+import { RECORD_TYPES } from '../src/features/access/policy.js';
 import { auditEntryId } from '../src/features/audit/audit-records.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { matrixFixtures, type FixtureRecord, type MatrixFixtures } from './support/matrix-fixtures.js';
@@ -19,26 +20,44 @@ type AgencyName = 'owner' | 'partner' | 'outsider';
 
 /** What each role may do to each type, before markings: written from the issue, not from roles.ts. */
 const READ = ['read', 'list', 'search', 'count'] as const;
+const EXPORT = [...READ, 'export'] as const;
+/** Intelligence leads may export (a disclosure); everyone with intelligence may read it. */
+const INTELLIGENCE_LEAD = {
+  'public-report': EXPORT,
+  'public-report-file': EXPORT,
+  'intelligence-item': EXPORT,
+  // The words as they arrived: read, listed and counted, never searched or exported.
+  'intelligence-original': ['read', 'list', 'count'],
+  entity: EXPORT,
+  link: EXPORT,
+  involvement: READ,
+  agency: READ,
+} as const;
+const INTELLIGENCE_USER = {
+  'public-report': READ,
+  'public-report-file': READ,
+  'intelligence-item': READ,
+  'intelligence-original': ['read', 'list', 'count'],
+  entity: READ,
+  link: READ,
+  involvement: READ,
+  agency: READ,
+} as const;
+/** Roles that may see victims' involvements (DECISIONS 17). */
+const VICTIM_ROLES = new Set([
+  'public-protection-analyst',
+  'police-supervisor',
+  'health-social-care-partner',
+  'partnership-coordinator',
+]);
 const ROLE_TABLE: Record<string, Record<string, readonly Action[]>> = {
-  'public-protection-analyst': {
-    'public-report': [...READ, 'export'],
-    'public-report-file': [...READ, 'export'],
-    agency: READ,
-  },
-  'police-supervisor': {
-    'public-report': [...READ, 'export'],
-    'public-report-file': [...READ, 'export'],
-    agency: READ,
-  },
-  'council-officer': { 'public-report': READ, 'public-report-file': READ, agency: READ },
-  'health-social-care-partner': { 'public-report': READ, 'public-report-file': READ, agency: READ },
+  'public-protection-analyst': INTELLIGENCE_LEAD,
+  'police-supervisor': INTELLIGENCE_LEAD,
+  'council-officer': INTELLIGENCE_USER,
+  'health-social-care-partner': INTELLIGENCE_USER,
   // Reads the audit log, not the intelligence.
   'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ },
-  'partnership-coordinator': {
-    'public-report': [...READ, 'export'],
-    'public-report-file': [...READ, 'export'],
-    agency: READ,
-  },
+  'partnership-coordinator': INTELLIGENCE_LEAD,
   // Manages accounts, reads no intelligence.
   'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ },
 };
@@ -53,13 +72,31 @@ interface Viewer {
 /** The marking rules, restated: clearance, then the owner or a sharing rule, then the access list. */
 function expectedVisible(viewer: Viewer, record: FixtureRecord, action: Action): boolean {
   if (!(ROLE_TABLE[viewer.role]?.[record.type] ?? []).includes(action)) return false;
+  if (record.victim && !VICTIM_ROLES.has(viewer.role)) return false;
+  // A record that reveals others (a link's ends, an involvement's person) needs them readable too.
+  if (record.reveals?.some((other) => !expectedVisible(viewer, other, 'read'))) return false;
   if (!record.marking) return true;
-  const { classification, owner, accessList } = record.marking;
+  const { classification, owner, accessList, sharedWith } = record.marking;
   if (classification === 'OFFICIAL-SENSITIVE' && viewer.clearance !== 'OFFICIAL-SENSITIVE') return false;
-  // The fixtures share public reports from the owner to the partner agency, and nothing else.
-  const sharedWithViewer = owner === viewer.agency || (owner === 'owner' && viewer.agency === 'partner');
+  // The fixtures share every marked type from the owner to the partner agency by sharing rules,
+  // and some records one at a time (sharedWith); nothing is shared with the outsider.
+  const sharedWithViewer =
+    owner === viewer.agency ||
+    (owner === 'owner' && viewer.agency === 'partner') ||
+    (sharedWith ?? []).includes(viewer.agency);
   if (!sharedWithViewer) return false;
   return accessList === null || accessList.includes(viewer.agency);
+}
+
+/** Runs `work` over `items`, `size` at a time. */
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += size) {
+    await Promise.all(items.slice(start, start + size).map(work));
+  }
 }
 
 const tally = { cells: 0, unexpectedAllows: [] as string[], unexpectedDenies: [] as string[] };
@@ -100,7 +137,11 @@ describe('access matrix through the live API', () => {
         label: `audit entry ${seq}`,
       });
     }
-    for (const role of Object.keys(ROLE_TABLE)) {
+    // The auditor first, so the audit-entry fixtures are among the newest entries when they list.
+    const roles = Object.keys(ROLE_TABLE).sort(
+      (a, b) => Number(b === 'information-governance') - Number(a === 'information-governance'),
+    );
+    for (const role of roles) {
       for (const agency of ['owner', 'partner', 'outsider'] as const) {
         for (const clearance of ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const) {
           const partner = await signedInPartner(app, {
@@ -120,39 +161,30 @@ describe('access matrix through the live API', () => {
     assert.deepEqual([...types].sort(), [
       'agency',
       'audit-entry',
+      'entity',
+      'intelligence-item',
+      'intelligence-original',
+      'involvement',
+      'link',
       'public-report',
       'public-report-file',
       'sharing-rule',
       'user',
     ]);
+    assert.deepEqual(
+      [...types].filter((type) => type !== 'audit-entry').sort(),
+      Object.keys(RECORD_TYPES)
+        .filter((type) => type !== 'audit-entry')
+        .sort(),
+      'every record type the policy knows has fixtures in the matrix',
+    );
+    assert.equal(fixtures.records.filter((r) => r.type === 'intelligence-item').length, 24);
     assert.equal(
       fixtures.records.filter((r) => r.type === 'public-report').length,
       24,
       'every marking combination',
     );
     assert.equal(viewers.length, 7 * 3 * 2);
-  });
-
-  it('reads one record: allowed → 200 with the record; refused → the same 404 as a missing id', async () => {
-    const missing = await viewers[0]!.partner.client.get(
-      '/api/v1/records/public-report/00000000-0000-4000-8000-00000000beef',
-    );
-    const notFoundBody = await missing.text();
-    assert.equal(missing.status, 404);
-    // Viewers in parallel (each has its own session), records one after another.
-    await Promise.all(
-      viewers.map(async (viewer) => {
-        for (const record of fixtures.records) {
-          const response = await viewer.partner.client.get(`/api/v1/records/${record.type}/${record.id}`);
-          const body = await response.text();
-          const cell = `${viewer.role}/${viewer.agency}/${viewer.clearance} read ${record.label}`;
-          if (response.status === 404)
-            assert.equal(body, notFoundBody, `${cell}: refusal looks like a missing id`);
-          else assert.equal(response.status, 200, `${cell}: ${body}`);
-          check(cell, expectedVisible(viewer, record, 'read'), response.status === 200);
-        }
-      }),
-    );
   });
 
   for (const action of ['list', 'search', 'export'] as const) {
@@ -198,6 +230,29 @@ describe('access matrix through the live API', () => {
         if (count < expected) tally.unexpectedDenies.push(`${cell}: ${count} not ${expected}`);
       }
     }
+  });
+
+  // Reads run after lists: each read writes an audit entry, and the audit-entry fixtures must stay
+  // within the newest 500 entries a list returns.
+  it('reads one record: allowed → 200 with the record; refused → the same 404 as a missing id', async () => {
+    const missing = await viewers[0]!.partner.client.get(
+      '/api/v1/records/public-report/00000000-0000-4000-8000-00000000beef',
+    );
+    const notFoundBody = await missing.text();
+    assert.equal(missing.status, 404);
+    // Six viewers at a time (each has its own session), records one after another: parallel
+    // enough to be quick, not so much that a loaded machine times requests out.
+    await inBatches(viewers, 6, async (viewer) => {
+      for (const record of fixtures.records) {
+        const response = await viewer.partner.client.get(`/api/v1/records/${record.type}/${record.id}`);
+        const body = await response.text();
+        const cell = `${viewer.role}/${viewer.agency}/${viewer.clearance} read ${record.label}`;
+        if (response.status === 404)
+          assert.equal(body, notFoundBody, `${cell}: refusal looks like a missing id`);
+        else assert.equal(response.status, 200, `${cell}: ${body}`);
+        check(cell, expectedVisible(viewer, record, 'read'), response.status === 200);
+      }
+    });
   });
 
   it('export of handling code C records needs the conditions acknowledged first', async () => {

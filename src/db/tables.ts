@@ -338,6 +338,20 @@ export interface LinkSourceTable {
   item_id: string;
 }
 
+export interface ImportUploadTable {
+  id: Generated<string>;
+  user_id: string;
+  file_name: string;
+  csv: Uint8Array;
+  mapping: string;
+  mapping_name: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  imported_at: Date | null;
+  summary: ColumnType<unknown, string | null, string | null>;
+  rejection_csv: Uint8Array | null;
+}
+
 export interface Tables {
   schema_migration: SchemaMigrationTable;
   organisation: OrganisationTable;
@@ -371,4 +385,5 @@ export interface Tables {
   item_entity: ItemEntityTable;
   link: LinkTable;
   link_source: LinkSourceTable;
+  import_upload: ImportUploadTable;
 }

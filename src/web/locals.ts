@@ -23,6 +23,11 @@ declare global {
       auditEvent?: string;
       /** The s62 operation the route performs, if it touches personal data. */
       s62Action?: S62Action;
+      /**
+       * How many s62 operations the request performed, when not one: an import writes each batch
+       * in its own transaction, with its own entry (zero when no row could be imported).
+       */
+      s62Operations?: number;
       /** Who, which request and why, for the audit entries this request writes. */
       audit: AuditContext;
       /** What CSRF tokens are bound to: the partner session, once there is one. */

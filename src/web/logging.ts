@@ -35,6 +35,7 @@ export function requestLogging(logger: Logger): RequestHandler {
       const s62 = res.locals.s62Action;
       // Set only once a route has matched: static files and unknown paths never reach one.
       const audited = (res.locals as Partial<typeof res.locals>).audit?.written ?? 0;
+      const operations = res.locals.s62Operations ?? 1;
       logger.info(
         {
           requestId,
@@ -42,16 +43,16 @@ export function requestLogging(logger: Logger): RequestHandler {
           route: route ?? (res.statusCode === 404 ? '(not found)' : '(static)'),
           status: res.statusCode,
           event: res.locals.auditEvent,
-          ...(s62 ? { s62, audited } : {}),
+          ...(s62 ? { s62, audited, ...(operations !== 1 ? { operations } : {}) } : {}),
           ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
         },
         'request',
       );
       // Each operation on personal data writes exactly one audit entry (DECISIONS 18). Tests fail
       // on this line; in production it tells the operators that a route has a gap.
-      if (s62 && res.statusCode < 400 && audited !== 1) {
+      if (s62 && res.statusCode < 400 && audited !== operations) {
         logger.error(
-          { requestId, event: res.locals.auditEvent, s62, audited },
+          { requestId, event: res.locals.auditEvent, s62, audited, operations },
           's62 audit entry count is wrong',
         );
       }

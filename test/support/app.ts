@@ -90,11 +90,15 @@ async function checkS62Completeness(lantern: Lantern, lines: string[]): Promise<
           s62?: string;
           status?: number;
           requestId?: string;
+          /** Set when a request performed other than one operation (an import's batches). */
+          operations?: number;
         },
     )
     .filter((entry) => entry.msg === 'request' && entry.s62 && (entry.status ?? 500) < 400);
   const operations = new Map<string, number>();
-  for (const request of requests) operations.set(request.s62!, (operations.get(request.s62!) ?? 0) + 1);
+  for (const request of requests) {
+    operations.set(request.s62!, (operations.get(request.s62!) ?? 0) + (request.operations ?? 1));
+  }
   const ids = requests.map((r) => r.requestId!);
   const entries = new Map<string, number>();
   for (let i = 0; i < ids.length; i += 1000) {

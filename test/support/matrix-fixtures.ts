@@ -3,19 +3,47 @@
  * the owner shares public reports with, and an outsider), and records of every type.
  */
 import { createHash } from 'node:crypto';
+import type { Marking } from '../../src/features/access/markings.js';
+import {
+  addInvolvement,
+  insertEntity,
+  insertItem,
+  insertLink,
+  markingForChild,
+  shareRecord,
+} from '../../src/features/intelligence/queries.js';
 import type { TestApp } from './app.js';
 
+type AgencyName = 'owner' | 'partner' | 'outsider';
+
 export interface FixtureRecord {
-  type: 'public-report' | 'public-report-file' | 'user' | 'agency' | 'sharing-rule' | 'audit-entry';
+  type:
+    | 'public-report'
+    | 'public-report-file'
+    | 'user'
+    | 'agency'
+    | 'sharing-rule'
+    | 'audit-entry'
+    | 'intelligence-item'
+    | 'intelligence-original'
+    | 'entity'
+    | 'link'
+    | 'involvement';
   id: string;
   label: string;
   marking: {
     classification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
     handlingCode: 'P' | 'C';
-    owner: 'owner' | 'partner' | 'outsider';
+    owner: AgencyName;
     /** The agencies a named access list admits, or null for no list. */
-    accessList: ('owner' | 'partner' | 'outsider')[] | null;
+    accessList: AgencyName[] | null;
+    /** Agencies this one record was shared with (record_share), beyond the sharing rules. */
+    sharedWith?: AgencyName[];
   } | null;
+  /** A victim's involvement: needs victims:read as well. */
+  victim?: boolean;
+  /** Records that must be visible too for this one to be (a link's ends, an involvement's person). */
+  reveals?: FixtureRecord[];
 }
 
 export interface MatrixFixtures {
@@ -140,11 +168,25 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
     });
   }
 
+  await intelligenceFixtures(app, agencyIds, lists, records);
+
   return {
     agencyCodes,
     agencyIds,
     records,
-    types: ['public-report', 'public-report-file', 'agency', 'user', 'sharing-rule', 'audit-entry'],
+    types: [
+      'public-report',
+      'public-report-file',
+      'agency',
+      'user',
+      'sharing-rule',
+      'audit-entry',
+      'intelligence-item',
+      'intelligence-original',
+      'entity',
+      'link',
+      'involvement',
+    ],
     searchTerms: {
       'public-report-file': 'jpeg',
       agency: MATRIX_TOKEN,
@@ -152,8 +194,241 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'sharing-rule': 'public',
       'audit-entry': 'matrix',
       'public-report': MATRIX_TOKEN,
+      'intelligence-item': MATRIX_TOKEN,
+      'intelligence-original': MATRIX_TOKEN,
+      entity: MATRIX_TOKEN,
+      link: 'associate',
+      // Both 'victim' and 'suspect' contain a c.
+      involvement: 'c',
     },
   };
+}
+
+/**
+ * Intelligence in every marking combination, shared owner → partner by sharing rules for every
+ * intelligence type; plus records the outsider shared one at a time with the partner (an item
+ * after sign-off, an entity), a child (need-to-know), links whose ends differ in visibility, and
+ * involvements of a suspect and a victim.
+ */
+async function intelligenceFixtures(
+  app: TestApp,
+  agencyIds: Record<AgencyName, string>,
+  lists: Record<'owner' | 'partner', string>,
+  records: FixtureRecord[],
+): Promise<void> {
+  const { database } = app.lantern;
+  for (const type of ['intelligence-item', 'intelligence-original', 'entity', 'link']) {
+    await database.db
+      .insertInto('sharing_rule')
+      .values({ owner_agency_id: agencyIds.owner, partner_agency_id: agencyIds.partner, record_type: type })
+      .execute();
+  }
+  const outsiderList = await accessList(app, 'matrix list: outsider agency', agencyIds.outsider);
+  const [author, signer] = await database.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', 'like', `${MATRIX_TOKEN}-%`)
+    .orderBy('email')
+    .execute();
+  const authorId = author!.id;
+  const marking = (m: NonNullable<FixtureRecord['marking']>): Marking => ({
+    classification: m.classification,
+    handlingCode: m.handlingCode,
+    handlingConditions: m.handlingCode === 'C' ? 'Do not disclose outside the partnership' : null,
+    owningAgencyId: agencyIds[m.owner],
+    accessListId: m.accessList ? lists[m.accessList[0] as 'owner' | 'partner'] : null,
+  });
+  const itemsByOwner: Record<string, string> = {};
+  let n = 0;
+  for (const owner of ['owner', 'outsider'] as const) {
+    for (const classification of ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const) {
+      for (const handlingCode of ['P', 'C'] as const) {
+        for (const list of [null, 'owner', 'partner'] as const) {
+          n += 1;
+          const m = { classification, handlingCode, owner, accessList: list ? [list] : null };
+          const item = await database.transaction((tx) =>
+            insertItem(
+              tx,
+              {
+                sourceType: 'partner-officer',
+                sourceDescription: 'Matrix',
+                body: `${MATRIX_TOKEN} item ${n}`,
+                createdBy: authorId,
+              },
+              marking(m),
+              { accessListId: owner === 'owner' ? lists.owner : outsiderList, conditions: 'Original words' },
+            ),
+          );
+          const label = `item owned by ${owner}, ${classification}, ${handlingCode}, list ${list ?? 'none'}`;
+          records.push({ type: 'intelligence-item', id: item.id, label, marking: m });
+          records.push({
+            type: 'intelligence-original',
+            id: item.id,
+            label: `original of ${label}`,
+            marking: { classification: 'OFFICIAL-SENSITIVE', handlingCode: 'C', owner, accessList: [owner] },
+          });
+          if (classification === 'OFFICIAL-SENSITIVE' && handlingCode === 'P' && !list)
+            itemsByOwner[owner] = item.id;
+        }
+      }
+    }
+  }
+  // The outsider signs off one item and shares it with the partner, one record at a time.
+  const sharedItem = records.find(
+    (r) =>
+      r.type === 'intelligence-item' &&
+      r.marking?.owner === 'outsider' &&
+      r.marking.classification === 'OFFICIAL' &&
+      r.marking.handlingCode === 'P' &&
+      !r.marking.accessList,
+  )!;
+  await database.db
+    .updateTable('intelligence_item')
+    .set({
+      sanitised_by: authorId,
+      sanitised_at: new Date(),
+      signed_off_by: signer!.id,
+      signed_off_at: new Date(),
+    })
+    .where('id', '=', sharedItem.id)
+    .execute();
+  await database.transaction((tx) =>
+    shareRecord(tx, {
+      type: 'intelligence-item',
+      recordId: sharedItem.id,
+      agencyId: agencyIds.partner,
+      sharedBy: authorId,
+    }),
+  );
+  sharedItem.marking!.sharedWith = ['partner'];
+  sharedItem.label += ', shared one by one with partner';
+
+  const entity = async (
+    m: NonNullable<FixtureRecord['marking']>,
+    name: string,
+    options: { child?: boolean } = {},
+  ) => {
+    const id = await database.transaction(async (tx) => {
+      const base = marking(m);
+      const finalMarking = options.child ? await markingForChild(tx, base, authorId, name) : base;
+      return insertEntity(
+        tx,
+        {
+          schema: 'Person',
+          properties: { name: [`${MATRIX_TOKEN} ${name}`] },
+          child: options.child ?? false,
+          createdBy: authorId,
+        },
+        finalMarking,
+      );
+    });
+    const record: FixtureRecord = { type: 'entity', id, label: `entity ${name}`, marking: m };
+    records.push(record);
+    return record;
+  };
+  const entities: Record<string, FixtureRecord> = {};
+  for (const owner of ['owner', 'outsider'] as const) {
+    for (const classification of ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const) {
+      for (const list of [null, 'partner'] as const) {
+        const name = `${owner} ${classification} list ${list ?? 'none'}`;
+        entities[name] = await entity(
+          { classification, handlingCode: 'P', owner, accessList: list ? [list] : null },
+          name,
+        );
+      }
+    }
+  }
+  // A child: OFFICIAL-SENSITIVE on a list holding its author and the owning agency.
+  await entity(
+    { classification: 'OFFICIAL-SENSITIVE', handlingCode: 'P', owner: 'owner', accessList: ['owner'] },
+    'owner child',
+    { child: true },
+  );
+  const sharedEntity = entities['outsider OFFICIAL list none']!;
+  await database.transaction((tx) =>
+    shareRecord(tx, {
+      type: 'entity',
+      recordId: sharedEntity.id,
+      agencyId: agencyIds.partner,
+      sharedBy: authorId,
+    }),
+  );
+  sharedEntity.marking!.sharedWith = ['partner'];
+  sharedEntity.label += ', shared one by one with partner';
+
+  const link = async (
+    from: FixtureRecord,
+    to: FixtureRecord,
+    m: NonNullable<FixtureRecord['marking']>,
+    itemId: string,
+  ) => {
+    const id = await database.transaction((tx) =>
+      insertLink(
+        tx,
+        {
+          type: 'associate-of',
+          fromEntityId: from.id,
+          toEntityId: to.id,
+          confidence: 'high',
+          createdBy: authorId,
+        },
+        [itemId],
+        marking(m),
+      ),
+    );
+    records.push({
+      type: 'link',
+      id,
+      label: `link ${from.label} → ${to.label} (${m.owner}, ${m.classification})`,
+      marking: m,
+      reveals: [from, to],
+    });
+  };
+  const own = { classification: 'OFFICIAL', handlingCode: 'P', owner: 'owner', accessList: null } as const;
+  await link(
+    entities['owner OFFICIAL list none']!,
+    entities['owner OFFICIAL-SENSITIVE list none']!,
+    own,
+    itemsByOwner.owner!,
+  );
+  // Visible link, but one end is on the partner's list: hidden from the owner's own viewers.
+  await link(
+    entities['owner OFFICIAL list none']!,
+    entities['owner OFFICIAL list partner']!,
+    own,
+    itemsByOwner.owner!,
+  );
+  await link(
+    entities['outsider OFFICIAL list none']!,
+    entities['outsider OFFICIAL-SENSITIVE list none']!,
+    { ...own, owner: 'outsider' },
+    itemsByOwner.outsider!,
+  );
+
+  const involvement = async (itemId: string, person: FixtureRecord, category: 'suspect' | 'victim') => {
+    await database.transaction((tx) =>
+      addInvolvement(tx, { itemId, entityId: person.id, subjectCategory: category, addedBy: authorId }),
+    );
+    const row = await database.db
+      .selectFrom('item_entity')
+      .select('id')
+      .where('item_id', '=', itemId)
+      .where('entity_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    const item = records.find((r) => r.type === 'intelligence-item' && r.id === itemId)!;
+    records.push({
+      type: 'involvement',
+      id: row.id,
+      label: `${category} ${person.label} in ${item.label}`,
+      marking: item.marking,
+      victim: category === 'victim',
+      reveals: [person],
+    });
+  };
+  await involvement(itemsByOwner.owner!, entities['owner OFFICIAL list none']!, 'suspect');
+  await involvement(itemsByOwner.owner!, entities['owner OFFICIAL-SENSITIVE list none']!, 'victim');
+  await involvement(itemsByOwner.outsider!, entities['outsider OFFICIAL list none']!, 'suspect');
+  await involvement(sharedItem.id, entities['outsider OFFICIAL list none']!, 'victim');
 }
 
 async function accessList(app: TestApp, description: string, agencyId: string): Promise<string> {

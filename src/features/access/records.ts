@@ -14,6 +14,8 @@ export interface AccessRecord {
   marking: Marking | null;
   /** What the API shows of it. */
   fields: Record<string, unknown>;
+  /** Other records this one reveals (a link's ends): it is visible only if they all are. */
+  requires?: readonly { type: RecordType; marking: Marking | null }[];
 }
 
 export interface RecordQuery {
@@ -45,7 +47,8 @@ export function mayAccessRecord(
 ): boolean {
   return (
     mayAccess(viewer, action, source.type, record.marking) &&
-    (source.permits?.(viewer, action, record) ?? true)
+    (source.permits?.(viewer, action, record) ?? true) &&
+    (record.requires ?? []).every((required) => mayAccess(viewer, 'read', required.type, required.marking))
   );
 }
 

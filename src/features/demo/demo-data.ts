@@ -7,6 +7,7 @@ import type { Accounts, NewAgency } from '../access/accounts.js';
 import { ROLES, type Role } from '../access/roles.js';
 import { newTotpSecret } from '../access/totp.js';
 import type { ReportAnswers, Reports } from '../reports/reports.js';
+import { loadDemoIntelligence } from './demo-intelligence.js';
 
 export const DEMO_AGENCIES: readonly NewAgency[] = [
   {
@@ -173,11 +174,11 @@ export async function loadDemoData(
 const DEMO_REPORTS: readonly ReportAnswers[] = [
   {
     category: 'illegal-drugs',
-    what: 'Young people I do not know are going in and out of the flat below mine at all hours. The man who lives there seems scared and has stopped going out.',
-    where: 'Flats behind the bus station, Camborne',
+    what: 'I think the flat below mine has been cuckooed. Young people I do not know are going in and out at all hours. Lee, the man who lives there, seems scared and has stopped going out. Cards with the number 07700 900461 have been pushed through doors on our street.',
+    where: 'Flat 2, 14 Chapel Row, Camborne',
     whenDate: null,
     whenText: 'Most evenings for the last two weeks',
-    who: 'Two lads, about 16, on bikes. A silver car waits outside.',
+    who: 'Two lads, about 16, on bikes. One calls the older man in the silver car "Kaner".',
   },
   {
     category: 'modern-slavery-and-human-trafficking',
@@ -222,5 +223,6 @@ async function loadDemoReports(database: Database, reports: Reports): Promise<vo
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
+    await loadDemoIntelligence(tx, police.id, hub.id);
   });
 }

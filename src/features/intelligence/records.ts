@@ -5,7 +5,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Queryable } from '../../db/database.js';
-import { MARKING_COLUMNS, markingFromRow, type MarkingRow } from '../access/markings.js';
+import { MARKING_COLUMNS, markingFromRow, type Marking, type MarkingRow } from '../access/markings.js';
 import {
   mayReadInvolvement,
   VICTIM_CATEGORIES,
@@ -32,6 +32,11 @@ interface MarkedTable {
   shareType?: ShareableType;
   /** The field naming the shared record, when not the record itself (an involvement's item). */
   sharedRecordField?: string;
+  /**
+   * Fields naming entities this record reveals (a link's ends, an involvement's person): the
+   * record is visible only if each of those entities is, so it never betrays a hidden one.
+   */
+  revealsEntities?: readonly string[];
   /** An extra condition in SQL, matching `permits`. */
   extraSql?: (viewer: Viewer) => Expression<SqlBool>;
   permits?: RecordSource['permits'];
@@ -63,6 +68,10 @@ function markedSource(table: MarkedTable): RecordSource {
   const where = (viewer: Viewer, action: Parameters<RecordSource['list']>[2], search: string | undefined) => {
     const parts = [visibleSql(viewer, action, table.type, table.markingAlias)];
     if (table.extraSql) parts.push(sql`${table.extraSql(viewer)}`);
+    for (const column of table.revealsEntities ?? []) {
+      parts.push(sql<boolean>`exists (select 1 from entity re where re.id = ${sql.ref(`${table.alias}.${column}`)}
+        and ${visibleSql(viewer, 'read', 'entity', 're')})`);
+    }
     if (search) parts.push(sql<boolean>`${sql.ref(table.searchColumn)} ilike ${likePattern(search)}`);
     return sql.join(parts, sql` and `);
   };
@@ -71,6 +80,16 @@ function markedSource(table: MarkedTable): RecordSource {
     const ids = rows.map((row) => String(row[sharedField]));
     const shares = await sharesOf(q, table.shareType, ids);
     return rows.map((row) => toRecord(row, shares));
+  };
+  /** For a single load: the markings of the entities the record reveals, for mayAccessRecord. */
+  const withRevealed = async (q: Queryable, record: AccessRecord | undefined) => {
+    if (!record || !table.revealsEntities?.length) return record;
+    const ids = table.revealsEntities.map((field) => String(record.fields[field]));
+    const markings = await entityMarkings(q, ids);
+    return {
+      ...record,
+      requires: ids.map((id) => ({ type: 'entity' as const, marking: markings.get(id) ?? null })),
+    };
   };
   return {
     type: table.type,
@@ -92,10 +111,27 @@ function markedSource(table: MarkedTable): RecordSource {
       >`select ${fieldList}, ${markingList} from ${fromClause}
         where ${idColumn} = ${id}`.execute(q);
       const records = await withShares(q, rows);
-      return records[0];
+      return withRevealed(q, records[0]);
     },
     ...(table.permits ? { permits: table.permits } : {}),
   };
+}
+
+/** Entities' markings with their one-record shares, by id. */
+export async function entityMarkings(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, Marking | null>> {
+  const markings = new Map<string, Marking | null>();
+  if (!ids.length) return markings;
+  const rows = await q
+    .selectFrom('entity')
+    .select(['id', ...MARKING_COLUMNS])
+    .where('id', 'in', [...ids])
+    .execute();
+  const shares = await sharesOf(q, 'entity', ids);
+  for (const row of rows) markings.set(row.id, markingFromRow(row, shares.get(row.id) ?? []));
+  return markings;
 }
 
 export const intelligenceItemRecords = markedSource({
@@ -161,6 +197,7 @@ export const linkRecords = markedSource({
   searchColumn: 'l.link_type',
   orderBy: 'l.created_at, l.id',
   shareType: 'link',
+  revealsEntities: ['from_entity_id', 'to_entity_id'],
 });
 
 /** SQL matching mayReadInvolvement: a victim's involvement only for victims:read. */
@@ -181,6 +218,7 @@ export const involvementRecords = markedSource({
   orderBy: 'ie.added_at, ie.id',
   shareType: 'intelligence-item',
   sharedRecordField: 'item_id',
+  revealsEntities: ['entity_id'],
   extraSql: (viewer) => involvementVisibleSql(viewer, 'ie'),
   permits: (viewer, _action, record) =>
     mayReadInvolvement(

@@ -384,11 +384,20 @@ export function sourceKey(
   source: string,
   schemaName: EntitySchemaName,
   properties: EntityProperties,
+  /** A source may identify its records by other properties (an import mapping's identifiedBy). */
+  identifiers: readonly string[] = schemaSpec(schemaName).identifiers,
 ): string | null {
   const spec = schemaSpec(schemaName);
-  const parts = spec.identifiers.map((name) => properties[name]?.[0]);
+  const parts = identifiers.map((name) => properties[name]?.[0]);
   if (parts.some((part) => part === undefined)) return null;
-  const identity = JSON.stringify([schemaName, ...parts.map((part) => normaliseName(part ?? ''))]);
+  const values = parts.map((part) => normaliseName(part ?? ''));
+  // Other identifiers are named in the key, so they never collide with the schema's own; the
+  // schema's keys stay as they were.
+  const usual =
+    identifiers.length === spec.identifiers.length && identifiers.every((n, i) => n === spec.identifiers[i]);
+  const identity = JSON.stringify(
+    usual ? [schemaName, ...values] : [schemaName, [...identifiers], ...values],
+  );
   const digest = createHash('sha256').update(identity).digest('hex').slice(0, 40);
   return `${source}:${schemaName}:${digest}`;
 }
