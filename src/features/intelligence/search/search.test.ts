@@ -86,6 +86,7 @@ describe(`search on ${testDatabaseKind}`, () => {
     await entity('john', 'Person', { name: ['John Smith'], alias: ['Smiler'], birthDate: ['1988-02-14'] });
     await entity('kasia', 'Person', { name: ['Katarzyna Kowalczyk'] });
     await entity('carwash', 'Business', { name: ['Sparkle Hand Car Wash'] }, { area: 'Redruth' });
+    await entity('flat', 'Address', { full: ['Flat 2, 14 Chapel Row'], postcode: ['TR14 8AB'] });
     // A child: OFFICIAL-SENSITIVE on a need-to-know list of the author and the police (DECISIONS 16).
     ids.child = await app.lantern.database.transaction(async (tx) =>
       insertEntity(
@@ -189,6 +190,13 @@ describe(`search on ${testDatabaseKind}`, () => {
     const alias = await searchAs(officer, { q: 'Smiler' });
     assert.equal(alias.entities[0], ids.john);
     assert.match(textOf(alias.root, '[data-testid=entities] tbody tr'), /Also known as Smiler/);
+  });
+
+  it('looks again by trigram similarity when no name matches every word typed', async () => {
+    // "Camborne" is in no name: the search keys find nothing, similarity finds the flat.
+    const address = await searchAs(officer, { q: '14 Chapel Row Camborne', type: 'Address' });
+    assert.deepEqual(address.entities, [ids.flat]);
+    assert.equal(address.entriesWritten, 1);
   });
 
   it('finds items by their words, stemmed, with the match highlighted and the text escaped', async () => {
