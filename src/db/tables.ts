@@ -307,7 +307,7 @@ export interface EntityNameTable {
   normalised: string;
   kind: 'name' | 'alias';
   sounds: Generated<string[]>;
-  /** Search keys from the normalised name (migration 0008): spellings, sounds, skeletons. */
+  /** Search keys from the normalised name (migration 0006): spellings, sounds, skeletons. */
   keys: GeneratedAlways<string[]>;
 }
 

@@ -58,7 +58,7 @@ const MAX_WORDS = 6;
 
 /**
  * The best visible matches and how many visible entities match. Candidates come from the search
- * keys (migration 0008): every word typed must be, in some word of the name, the same word within
+ * keys (migration 0006): every word typed must be, in some word of the name, the same word within
  * one typing error, the same sound (Double Metaphone), or the same consonant skeleton. Each is
  * joined to its entity and filtered by the access policy before anything is counted or ranked.
  * When the keys find nobody, trigram similarity (pg_trgm's `%`) looks again: slower at a million
