@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { currentTotpCode } from '../../src/features/access/totp.js';
 import type { Marking } from '../../src/features/access/markings.js';
 import {
   insertEntity,
@@ -15,7 +14,7 @@ import {
   PUBLIC_REPORT_EVIDENCE_LIST,
 } from '../../src/features/intelligence/queries.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { assertAccessible, launchBrowser, newContext } from '../support/browser.js';
+import { assertAccessible, launchBrowser, newContext, signInInBrowser } from '../support/browser.js';
 import { signedInPartner, type TestPartner } from '../support/partner.js';
 
 describe('entities and links in Chromium', () => {
@@ -68,18 +67,7 @@ describe('entities and links in Chromium', () => {
     await app.stop();
   });
 
-  async function signIn(page: Page, partner: TestPartner): Promise<void> {
-    await page.goto(`${app.url}/partner/sign-in`);
-    await page.getByLabel('Email address').fill(partner.email);
-    await page.getByLabel('Password', { exact: true }).fill(partner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/partner\/sign-in\/code$/);
-    await page
-      .getByLabel('Enter the code from your authenticator app')
-      .fill(currentTotpCode(partner.totpSecret));
-    await page.getByRole('button', { name: /Continue|Sign in/ }).click();
-    await page.waitForURL(/\/partner$/);
-  }
+  const signIn = (page: Page, partner: TestPartner) => signInInBrowser(page, app.url, partner);
 
   const addPage = () => `${app.url}/partner/intelligence/items/${item.id}/entities/new`;
 

@@ -6,9 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { currentTotpCode } from '../../src/features/access/totp.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { assertAccessible, launchBrowser, newContext } from '../support/browser.js';
+import { assertAccessible, launchBrowser, newContext, signInInBrowser } from '../support/browser.js';
 import { signedInPartner, type TestPartner } from '../support/partner.js';
 import { GOOD_ANSWERS, postReportForm, sendFromCheckPage } from '../support/reports.js';
 
@@ -40,18 +39,7 @@ describe('the intelligence inbox in Chromium', () => {
     await app.stop();
   });
 
-  async function signIn(page: Page, partner: TestPartner): Promise<void> {
-    await page.goto(`${app.url}/partner/sign-in`);
-    await page.getByLabel('Email address').fill(partner.email);
-    await page.getByLabel('Password', { exact: true }).fill(partner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/partner\/sign-in\/code$/);
-    await page
-      .getByLabel('Enter the code from your authenticator app')
-      .fill(currentTotpCode(partner.totpSecret));
-    await page.getByRole('button', { name: /Continue|Sign in/ }).click();
-    await page.waitForURL(/\/partner$/);
-  }
+  const signIn = (page: Page, partner: TestPartner) => signInInBrowser(page, app.url, partner);
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 

@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
-import { currentTotpCode } from '../../src/features/access/totp.js';
 import { loadDemoData, type DemoCredentials } from '../../src/features/demo/demo-data.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { assertAccessible, launchBrowser, newContext } from '../support/browser.js';
+import { assertAccessible, launchBrowser, newContext, signInInBrowser } from '../support/browser.js';
 
 describe('intelligence in the demo, end to end in Chromium', () => {
   let app: TestApp;
@@ -37,18 +36,7 @@ describe('intelligence in the demo, end to end in Chromium', () => {
     return found;
   };
 
-  async function signIn(page: Page, person: DemoCredentials): Promise<void> {
-    await page.goto(`${app.url}/partner/sign-in`);
-    await page.getByLabel('Email address').fill(person.email);
-    await page.getByLabel('Password', { exact: true }).fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/partner\/sign-in\/code$/);
-    await page
-      .getByLabel('Enter the code from your authenticator app')
-      .fill(currentTotpCode(person.totpSecret));
-    await page.getByRole('button', { name: /Continue|Sign in/ }).click();
-    await page.waitForURL(/\/partner$/);
-  }
+  const signIn = (page: Page, person: DemoCredentials) => signInInBrowser(page, app.url, person);
 
   const heading = (page: Page) => page.getByRole('heading', { level: 1 }).innerText();
 

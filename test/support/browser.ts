@@ -8,6 +8,7 @@ import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { currentTotpCode } from '../../src/features/access/totp.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const IN_CI = process.env.CI === 'true';
@@ -79,4 +80,23 @@ async function axeCheck(page: Page, url: string): Promise<void> {
       `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   assert.deepEqual(summary, [], `axe found violations on ${url}`);
+}
+
+/**
+ * Signs a partner in through the real pages: password, then a code computed from their TOTP
+ * secret. A code is good once per 30-second step, so sign each person in once per test.
+ */
+export async function signInInBrowser(
+  page: Page,
+  baseUrl: string,
+  who: { email: string; password: string; totpSecret: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/partner/sign-in`);
+  await page.getByLabel('Email address').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/partner\/sign-in\/code$/);
+  await page.getByLabel('Enter the code from your authenticator app').fill(currentTotpCode(who.totpSecret));
+  await page.getByRole('button', { name: /Continue|Sign in/ }).click();
+  await page.waitForURL(/\/partner$/);
 }
