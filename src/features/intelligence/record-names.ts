@@ -24,4 +24,13 @@ export function registerIntelligenceNames(names: RecordNames): void {
       return row?.reference ?? null;
     },
   });
+  // Types the audit log names that have no display name of their own: labelled, never named.
+  for (const [type, label] of [
+    ['intelligence-original', 'Original words of an intelligence item'],
+    ['link', 'Link'],
+    ['involvement', 'Involvement in an intelligence item'],
+    ['search-results', 'Search results'],
+  ] as const) {
+    names.register(type, { label, displayName: () => Promise.resolve(null) });
+  }
 }
