@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   'intelligence:export': 'Export or share intelligence',
   /** Read victims' details and safeguarding referrals (DECISIONS 17). */
   'victims:read': 'Read victim and safeguarding details',
+  /** Open, change and score OCGs, and build 4P plans for them (DECISIONS: coordinators, police). */
+  'ocg:manage': 'Manage OCGs and 4P plans',
+  /** Edit the partnership's reference data: the tactics library and harm scoring models. */
+  'reference-data:manage': 'Edit the tactics library and scoring models',
   /** Create, disable and change user accounts, roles, agencies and sharing rules. */
   'accounts:manage': 'Manage user accounts, agencies, roles and sharing',
   /** Read the s62 audit log (not the records it names). */

@@ -39,7 +39,7 @@ interface RecordTypeRule {
    * Records of this type carry another type's markings and sharing (an involvement is seen with
    * its item): the marking and sharing checks are that type's, the permission check this one's.
    */
-  markedAs?: 'intelligence-item';
+  markedAs?: 'intelligence-item' | 'ocg' | 'plan-action';
   /** The permission each action needs; an action not listed is never allowed. */
   actions: Partial<Record<RecordAction, Permission>>;
 }
@@ -128,6 +128,85 @@ export const RECORD_TYPES = {
     marked: true,
     markedAs: 'intelligence-item',
     actions: { ...READING('intelligence:read'), create: 'intelligence:read' },
+  },
+  // OCG register and 4P plans (migration 0008). Partners who read intelligence read OCGs and plans
+  // the markings allow; police leads and the coordinator open, score and plan (ocg:manage).
+  ocg: {
+    marked: true,
+    shareable: true,
+    actions: {
+      ...READING('intelligence:read'),
+      create: 'ocg:manage',
+      update: 'ocg:manage',
+      link: 'ocg:manage',
+      export: 'intelligence:export',
+    },
+  },
+  /** An entity's place in an OCG (a person's role, or an associated business, vehicle...). */
+  'ocg-member': {
+    marked: true,
+    markedAs: 'ocg',
+    actions: { ...READING('intelligence:read'), create: 'ocg:manage', erase: 'ocg:manage' },
+  },
+  /** One harm assessment of an OCG against a scoring model version; re-scoring adds another. */
+  'ocg-assessment': {
+    marked: true,
+    markedAs: 'ocg',
+    actions: { ...READING('intelligence:read'), create: 'ocg:manage' },
+  },
+  /** Reference data, not personal data: versioned harm scoring models. */
+  'scoring-model': {
+    marked: false,
+    actions: { ...READING('intelligence:read'), create: 'reference-data:manage' },
+  },
+  /** Reference data: the tactics and powers library. */
+  tactic: {
+    marked: false,
+    actions: {
+      ...READING('workspace:view'),
+      create: 'reference-data:manage',
+      update: 'reference-data:manage',
+    },
+  },
+  plan: {
+    marked: true,
+    shareable: true,
+    actions: {
+      ...READING('intelligence:read'),
+      create: 'ocg:manage',
+      update: 'ocg:manage',
+      export: 'intelligence:export',
+    },
+  },
+  /**
+   * An action in a 4P plan: owned by the agency carrying it out, shared one at a time with the
+   * plan's owner. Only the owning agency updates it (checked by the service, as for entities).
+   */
+  'plan-action': {
+    marked: true,
+    shareable: true,
+    actions: {
+      ...READING('intelligence:read'),
+      create: 'ocg:manage',
+      update: 'intelligence:read',
+      export: 'intelligence:export',
+    },
+  },
+  /** The disruption an action achieved (major ... negative) with its rationale: the action's. */
+  'disruption-impact': {
+    marked: true,
+    markedAs: 'plan-action',
+    actions: { ...READING('intelligence:read'), create: 'intelligence:read' },
+  },
+  /** A safeguarding referral for a victim: victims:read for everything (DECISIONS 17). */
+  'safeguarding-referral': {
+    marked: true,
+    actions: {
+      ...READING('victims:read'),
+      create: 'victims:read',
+      update: 'victims:read',
+      export: 'victims:read',
+    },
   },
 } as const satisfies Record<string, RecordTypeRule>;
 

@@ -1,7 +1,12 @@
 import type { Permission } from './permissions.js';
 
 const INTELLIGENCE_USER = ['workspace:view', 'intelligence:read'] as const;
-const INTELLIGENCE_LEAD = [...INTELLIGENCE_USER, 'intelligence:export', 'victims:read'] as const;
+const INTELLIGENCE_LEAD = [
+  ...INTELLIGENCE_USER,
+  'intelligence:export',
+  'victims:read',
+  'ocg:manage',
+] as const;
 
 /**
  * Roles as data: the partnership's own words, each with the permissions it grants. The auditor
@@ -23,7 +28,10 @@ export const ROLES = {
     name: 'Information governance and audit',
     permissions: ['workspace:view', 'audit:read'],
   },
-  'partnership-coordinator': { name: 'Partnership coordinator', permissions: INTELLIGENCE_LEAD },
+  'partnership-coordinator': {
+    name: 'Partnership coordinator',
+    permissions: [...INTELLIGENCE_LEAD, 'reference-data:manage'],
+  },
   'system-administrator': {
     name: 'System administrator',
     permissions: ['workspace:view', 'accounts:manage'],

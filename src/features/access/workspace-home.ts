@@ -20,6 +20,15 @@ const LABELS: Record<RecordType, string> = {
   entity: 'People, businesses, places and things',
   link: 'Links between them',
   involvement: 'Involvements of people in intelligence',
+  ocg: 'Organised crime groups',
+  'ocg-member': 'Members and associates of OCGs',
+  'ocg-assessment': 'Harm assessments of OCGs',
+  'scoring-model': 'Harm scoring models',
+  tactic: 'Tactics and powers',
+  plan: '4P plans',
+  'plan-action': 'Actions in 4P plans',
+  'disruption-impact': 'Disruption impact ratings',
+  'safeguarding-referral': 'Safeguarding referrals',
 };
 
 export function workspaceHomeRoutes(database: Database, sources: readonly RecordSource[]): RouteSpec[] {

@@ -327,7 +327,7 @@ export async function addLinkSources(tx: Tx, linkId: string, itemIds: readonly s
     .execute();
 }
 
-export type ShareableType = 'intelligence-item' | 'entity' | 'link';
+export type ShareableType = 'intelligence-item' | 'entity' | 'link' | 'ocg' | 'plan' | 'plan-action';
 
 /** Shares one record with one more agency. For an item, the database refuses until it is signed off. */
 export async function shareRecord(
