@@ -19,6 +19,10 @@ import { entitiesRoutes } from './features/intelligence/entities/index.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { inboxRoutes } from './features/intelligence/inbox/index.js';
+import { groupsRoutes } from './features/groups/index.js';
+import { registerGroupNames } from './features/groups/record-names.js';
+import { groupRecordSources } from './features/groups/records.js';
+import { seedScoringModels } from './features/groups/seed.js';
 import { importRoutes } from './features/intelligence/import/routes.js';
 import { searchRoutes } from './features/intelligence/search/routes.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
@@ -72,12 +76,14 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...inboxRoutes({ database, sessions: services.sessions }),
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
+    ...groupsRoutes({ database, sessions: services.sessions }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
 
 function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
   registerIntelligenceNames(names);
+  registerGroupNames(names);
   return names;
 }
 
@@ -91,6 +97,7 @@ export function recordSources(): RecordSource[] {
     sharingRuleRecords,
     auditEntryRecords,
     ...intelligenceRecordSources,
+    ...groupRecordSources,
   ];
 }
 
@@ -120,6 +127,8 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
     const seeded = await seedPublicContent(database);
     if (seeded.length) logger.info({ rows: seeded.length }, 'public content seeded');
+    const models = await seedScoringModels(database);
+    if (models.length) logger.info({ models }, 'scoring models seeded');
     const services = createServices(config, database);
     const routes = [...featureRoutes(config, database, services), ...(options.extraRoutes ?? [])];
     const app = createApp({

@@ -105,7 +105,11 @@ export const DEFAULT_SCORING_MODEL: {
       },
       { label: 'Band B', minimum: 26, description: 'High harm: a 4P plan and regular review.' },
       { label: 'Band C', minimum: 18, description: 'Moderate harm: disrupt through partners’ routine work.' },
-      { label: 'Band D (lowest harm)', minimum: 0, description: 'Monitor: review when new intelligence arrives.' },
+      {
+        label: 'Band D (lowest harm)',
+        minimum: 0,
+        description: 'Monitor: review when new intelligence arrives.',
+      },
     ],
   },
 };

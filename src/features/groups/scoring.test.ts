@@ -17,7 +17,11 @@ import {
 const model = DEFAULT_SCORING_MODEL.definition;
 
 const answers = (scores: Record<string, number>) =>
-  Object.entries(scores).map(([dimension, score]) => ({ dimension, score, rationale: `Because ${dimension}` }));
+  Object.entries(scores).map(([dimension, score]) => ({
+    dimension,
+    score,
+    rationale: `Because ${dimension}`,
+  }));
 
 describe('harm scoring models', () => {
   it('the default model is a valid definition, with totals 9 to 45 and bands A to D', () => {
@@ -74,8 +78,7 @@ describe('harm scoring models', () => {
       { dimension: 'confidence', score: 3, rationale: 'Fine' },
       { dimension: 'made-up', score: 3, rationale: 'Not in the model' },
     ]);
-    assert.equal(result.ok, false);
-    if (result.ok) return;
+    assert.ok(!result.ok);
     const errors = result.errors.map((e) => `${e.dimension}/${e.field}`).sort();
     assert.deepEqual(errors, [
       'capability-intent/rationale',
@@ -136,10 +139,10 @@ describe('harm scoring models', () => {
 
   it('refuses bad definitions with messages that say where', () => {
     const bad = (change: (d: ScoringDefinition) => unknown) => {
-      const copy = structuredClone(model) as ScoringDefinition;
+      const copy: ScoringDefinition = structuredClone(model);
       const result = parseDefinition(JSON.stringify(change(copy) ?? copy));
-      assert.equal(result.ok, false);
-      return result.ok ? [] : result.errors;
+      assert.ok(!result.ok);
+      return result.errors;
     };
     assert.deepEqual(parseDefinition('{not json').ok, false);
     assert.match(parseDefinition('{not json').ok ? '' : 'valid JSON', /valid JSON/);

@@ -48,7 +48,7 @@ const dimensionSchema = z
 const bandSchema = z.strictObject({
   label: z.string().trim().min(1, 'Each band needs a label').max(100),
   /** The lowest total in this band. */
-  minimum: z.number('Each band needs a minimum total').finite(),
+  minimum: z.number('Each band needs a minimum total'),
   description: z.string().trim().max(1000).optional(),
 });
 
@@ -71,8 +71,9 @@ export const scoringDefinitionSchema = z
     if (new Set(labels).size !== labels.length) {
       ctx.addIssue({ code: 'custom', message: 'Band labels must differ' });
     }
-    for (let i = 1; i < definition.bands.length; i++) {
-      if (definition.bands[i]!.minimum >= definition.bands[i - 1]!.minimum) {
+    const minimums = definition.bands.map((b) => b.minimum);
+    for (let i = 1; i < minimums.length; i++) {
+      if ((minimums[i] ?? 0) >= (minimums[i - 1] ?? 0)) {
         ctx.addIssue({
           code: 'custom',
           message: 'List the bands from the highest harm down, each minimum lower than the one before',
@@ -135,7 +136,8 @@ export function parseDefinition(
 
 /** The band of a total: the first (highest) whose minimum it reaches. */
 export function bandOf(definition: ScoringDefinition, total: number): ScoringBand {
-  const band = definition.bands.find((b) => total >= b.minimum) ?? definition.bands[definition.bands.length - 1];
+  const band =
+    definition.bands.find((b) => total >= b.minimum) ?? definition.bands[definition.bands.length - 1];
   // The schema guarantees at least one band and that the last covers the lowest total.
   if (!band) throw new Error('A scoring model without bands');
   return band;
