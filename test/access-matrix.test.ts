@@ -32,6 +32,11 @@ const INTELLIGENCE_LEAD = {
   link: EXPORT,
   involvement: READ,
   agency: READ,
+  // OCG register: OCGs exported like intelligence; members and assessments read with their OCG.
+  ocg: EXPORT,
+  'ocg-member': READ,
+  'ocg-assessment': READ,
+  'scoring-model': READ,
 } as const;
 const INTELLIGENCE_USER = {
   'public-report': READ,
@@ -42,6 +47,10 @@ const INTELLIGENCE_USER = {
   link: READ,
   involvement: READ,
   agency: READ,
+  ocg: READ,
+  'ocg-member': READ,
+  'ocg-assessment': READ,
+  'scoring-model': READ,
 } as const;
 /** Roles that may see victims' involvements (DECISIONS 17). */
 const VICTIM_ROLES = new Set([
@@ -166,8 +175,12 @@ describe('access matrix through the live API', () => {
       'intelligence-original',
       'involvement',
       'link',
+      'ocg',
+      'ocg-assessment',
+      'ocg-member',
       'public-report',
       'public-report-file',
+      'scoring-model',
       'sharing-rule',
       'user',
     ]);

@@ -13,6 +13,7 @@ import {
   shareRecord,
 } from '../../src/features/intelligence/queries.js';
 import type { TestApp } from './app.js';
+import { groupFixtures } from './matrix-fixtures-groups.js';
 
 type AgencyName = 'owner' | 'partner' | 'outsider';
 
@@ -28,7 +29,11 @@ export interface FixtureRecord {
     | 'intelligence-original'
     | 'entity'
     | 'link'
-    | 'involvement';
+    | 'involvement'
+    | 'ocg'
+    | 'ocg-member'
+    | 'ocg-assessment'
+    | 'scoring-model';
   id: string;
   label: string;
   marking: {
@@ -169,6 +174,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
   }
 
   await intelligenceFixtures(app, agencyIds, lists, records);
+  await groupFixtures(app, agencyIds, lists, records);
 
   return {
     agencyCodes,
@@ -186,6 +192,10 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'entity',
       'link',
       'involvement',
+      'ocg',
+      'ocg-member',
+      'ocg-assessment',
+      'scoring-model',
     ],
     searchTerms: {
       'public-report-file': 'jpeg',
@@ -200,6 +210,11 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       link: 'associate',
       // Both 'victim' and 'suspect' contain a c.
       involvement: 'c',
+      ocg: MATRIX_TOKEN,
+      // Both 'principal' and 'peripheral' contain a p.
+      'ocg-member': 'p',
+      'ocg-assessment': 'band',
+      'scoring-model': MATRIX_TOKEN,
     },
   };
 }
