@@ -91,10 +91,7 @@ describe('the OCG register in the demo, in Chromium', () => {
     );
     await assertAccessible(page);
     for (const d of DEFAULT_SCORING_MODEL.definition.dimensions) {
-      await page
-        .getByRole('group', { name: new RegExp(`^${d.label} \\(weight`) })
-        .getByLabel(/^4: /)
-        .check();
+      await page.locator(`input[name="score-${d.key}"][value="4"]`).check();
       const rationale = page.getByLabel(`Why this score for ${d.label.toLowerCase()}`);
       if (!(await rationale.inputValue())) await rationale.fill(`Seen in the items (${d.label})`);
     }
