@@ -19,6 +19,7 @@ import { permissionsOf } from '../access/roles.js';
 import { loadViewer } from '../access/viewer.js';
 import { DEFAULT_SCORING_MODEL } from './default-scoring-model.js';
 import { insertMember, ocgMembersVisibleTo } from './queries.js';
+import { createOcgCommands } from './service.js';
 
 const SCORES = (level: number, rationale = 'Seen in the intelligence') =>
   Object.fromEntries(
@@ -202,6 +203,9 @@ describe(`the OCG register on ${testDatabaseKind}`, () => {
 
     const id = await createOcg('Testcase county line', [['operationName', 'Operation Testcase']]);
     const row = await db().selectFrom('ocg').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const named = await app.lantern.services.recordNames.resolve(db(), id);
+    assert.equal(named.type, 'ocg');
+    assert.match(named.displayName ?? '', /^OCG-\d{4} Testcase county line$/);
     assert.equal(row.owning_agency_id, analyst.agencyId);
     assert.equal(row.classification, 'OFFICIAL-SENSITIVE');
     assert.equal(row.handling_code, 'P');
@@ -501,6 +505,52 @@ describe(`the OCG register on ${testDatabaseKind}`, () => {
       .where('event', 'like', 'ocgs.%')
       .execute();
     assert.ok(entries.every((e) => !e.record_ids.includes(id)));
+  });
+
+  it('lists the plans the plans feature supplies on the OCG page, named in its consultation', async () => {
+    const id = await createOcg('Planned testcase');
+    const commands = createOcgCommands(app.lantern.database, {
+      plansFor: (_q, viewer, ocgId) =>
+        Promise.resolve(
+          ocgId === id && viewer.agencyId === analyst.agencyId
+            ? [{ id: 'plan-1', href: '/partner/plans/plan-1', title: 'Disrupt the line', status: 'open' }]
+            : [],
+        ),
+    });
+    const outcome = await commands.page(
+      {
+        principal: {
+          kind: 'user',
+          userId: analyst.id,
+          agencyId: analyst.agencyId,
+          roles: ['public-protection-analyst'],
+          permissions: permissionsOf(['public-protection-analyst']),
+          clearance: 'OFFICIAL-SENSITIVE',
+        },
+        audit: {
+          actor: { kind: 'user', userId: analyst.id, agencyId: analyst.agencyId },
+          requestId: null,
+          purpose: null,
+          justification: null,
+          written: 0,
+        },
+        event: 'ocgs.view',
+      },
+      id,
+    );
+    assert.equal(outcome.kind, 'done');
+    assert.deepEqual(
+      outcome.value.plans.map((p) => p.title),
+      ['Disrupt the line'],
+    );
+    const entry = await db()
+      .selectFrom('audit_entry')
+      .select(['record_ids', 'detail'])
+      .where('event', '=', 'ocgs.view')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(entry.record_ids, [id]);
+    assert.deepEqual((entry.detail as { plans: string[] }).plans, ['plan-1']);
   });
 
   it('lets the coordinator add a model version and choose the default; others get 404', async () => {

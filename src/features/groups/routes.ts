@@ -324,7 +324,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
         if (!id) return pageNotFound(res);
         const outcome = await commands.page(askerOf(res), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
-        const { ocg, members, sources, assessments, may } = outcome.value;
+        const { ocg, members, sources, assessments, plans, may } = outcome.value;
         const latest = assessments[0];
         const kept = await flash.take(res, ocgPath(id));
         res.setHeader('Cache-Control', 'no-store');
@@ -351,6 +351,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
             why: explainScore(latest.model.definition, latest.scores),
           },
           statusItems: statusOptions(ocg.status),
+          plans,
           ...kept,
         });
       },

@@ -7,7 +7,7 @@
  * markings and sharing), not only its owning agency: the register is the partnership's, and the
  * coordinator scores and plans groups the police share with them.
  */
-import type { Database, Tx } from '../../db/database.js';
+import type { Database, Queryable, Tx } from '../../db/database.js';
 import { writeAuditEntry, type AuditContext, type AuditEntryInput } from '../audit/audit-log.js';
 import type { Marking } from '../access/markings.js';
 import { mayAccess, type RecordAction, type RecordType, type Viewer } from '../access/policy.js';
@@ -84,8 +84,23 @@ export interface OcgPage {
   members: Member[];
   sources: Source[];
   assessments: (Assessment & { trend: Trend })[];
+  plans: PlanLink[];
   may: OcgPermissions;
 }
+
+/** A 4P plan for an OCG, as its page links to it. */
+export interface PlanLink {
+  id: string;
+  href: string;
+  title: string;
+  status?: string;
+}
+
+/**
+ * The 4P plans for an OCG that the viewer may see, supplied by the plans feature at the
+ * composition root (main.ts): read in the page's transaction and named in its consultation.
+ */
+export type PlansFor = (q: Queryable, viewer: Viewer, ocgId: string) => Promise<PlanLink[]>;
 
 export interface OcgHeading {
   id: string;
@@ -123,7 +138,7 @@ function heading(ocg: OcgWithMarking): OcgHeading {
   return { id: ocg.id, reference: ocg.reference, name: ocg.name };
 }
 
-export function createOcgCommands(database: Database) {
+export function createOcgCommands(database: Database, options: { plansFor?: PlansFor } = {}) {
   /** One transaction: the viewer, the work, and (if the work did something) its one audit entry. */
   function audited<T>(
     asker: Asker,
@@ -240,8 +255,16 @@ export function createOcgCommands(database: Database) {
           ? await assessmentsOf(tx, [id])
           : [];
         const assessments = history.map((a, i) => ({ ...a, trend: trendBetween(a, history[i + 1]) }));
+        const plans = options.plansFor ? await options.plansFor(tx, viewer, id) : [];
         return {
-          outcome: done({ ocg, members, sources, assessments, may: permissionsOn(viewer, ocg.marking) }),
+          outcome: done({
+            ocg,
+            members,
+            sources,
+            assessments,
+            plans,
+            may: permissionsOn(viewer, ocg.marking),
+          }),
           entry: {
             action: 'consultation',
             recordType: 'ocg',
@@ -250,7 +273,11 @@ export function createOcgCommands(database: Database) {
               ...new Set(members.map((m) => m.entityId)),
               ...new Set(sources.map((s) => s.itemId)),
             ],
-            detail: { members: members.map((m) => m.memberId), assessments: assessments.map((a) => a.id) },
+            detail: {
+              members: members.map((m) => m.memberId),
+              assessments: assessments.map((a) => a.id),
+              plans: plans.map((p) => p.id),
+            },
           },
         };
       });
