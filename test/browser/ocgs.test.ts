@@ -16,6 +16,7 @@ describe('the OCG register in the demo, in Chromium', () => {
   let app: TestApp;
   let browser: Browser | undefined;
   let coordinator: DemoCredentials;
+  let analyst: DemoCredentials;
 
   before(async () => {
     app = await startTestApp();
@@ -25,6 +26,9 @@ describe('the OCG register in the demo, in Chromium', () => {
     const found = loaded.find((p) => p.email === 'coordinator@council.demo.lantern.test');
     assert.ok(found);
     coordinator = found;
+    const police = loaded.find((p) => p.email === 'analyst@police.demo.lantern.test');
+    assert.ok(police);
+    analyst = police;
   });
   after(async () => {
     await browser?.close();
@@ -126,6 +130,26 @@ describe('the OCG register in the demo, in Chromium', () => {
     await page.goto(`${app.url}/partner/ocgs/scoring-models/new`);
     await assertAccessible(page);
     await page.goto(`${app.url}/partner/ocgs/new`);
+    await assertAccessible(page);
+    await context.close();
+  });
+  it('enhances the tables with JavaScript and stays accessible', async (t) => {
+    browser ??= await launchBrowser(t);
+    if (!browser) return;
+    const context = await newContext(browser, { javaScript: true });
+    const page = await context.newPage();
+    await signInInBrowser(page, app.url, analyst);
+    await page.goto(`${app.url}/partner/ocgs`);
+    // MoJ's sortable table turns the headers into buttons: sort by name, then check again.
+    await page.getByRole('button', { name: 'Group' }).click();
+    assert.equal(
+      await page.locator('th', { hasText: 'Group' }).first().getAttribute('aria-sort'),
+      'ascending',
+    );
+    assert.deepEqual(await listOrder(page), ['Pascoe county line', 'Trevithick Road counterfeit tobacco']);
+    await assertAccessible(page);
+    await page.getByRole('link', { name: 'Pascoe county line' }).click();
+    await page.waitForURL(/\/partner\/ocgs\/[0-9a-f-]{36}$/);
     await assertAccessible(page);
     await context.close();
   });

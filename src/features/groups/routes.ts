@@ -25,7 +25,7 @@ import {
 } from './forms.js';
 import { DEFAULT_SCORING_MODEL } from './default-scoring-model.js';
 import { agencyOptions, MEMBER_ROLES, OCG_STATUSES } from './queries.js';
-import { explainScore, TREND_TEXT, totalRange, type ScoringDefinition } from './scoring.js';
+import { bandRank, explainScore, TREND_TEXT, totalRange, type ScoringDefinition } from './scoring.js';
 import type { Asker, OcgCommands, Outcome } from './service.js';
 import type { Database } from '../../db/database.js';
 
@@ -152,6 +152,8 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
             statusText: OCG_STATUSES[o.status],
             trendText: o.trend ? TREND_TEXT[o.trend] : 'Not yet assessed',
             assessedOn: o.latest ? dateText(o.latest.assessedAt) : null,
+            // Sorting by band (with JavaScript) keeps the model's order, highest harm first.
+            bandRank: o.latest ? bandRank(o.latest.model.definition, o.latest.band) : 99,
           })),
           categoryOptions: [
             { value: '', text: 'Any category' },
