@@ -590,6 +590,11 @@ describe(`the OCG register on ${testDatabaseKind}`, () => {
     assert.equal(version2.is_default, true);
     const shown = await follow(coordinator.client, added);
     assert.match(shown.html, /added as version 2/);
+    const addedEntry = (await audits('scoring-models.add')).at(-1);
+    assert.ok(addedEntry);
+    assert.equal(addedEntry.action, 'security');
+    assert.deepEqual(addedEntry.record_ids, [version2.id]);
+    assert.equal(addedEntry.actor_user_id, coordinator.id);
 
     // Published models cannot be changed, only superseded.
     await assert.rejects(
@@ -608,5 +613,6 @@ describe(`the OCG register on ${testDatabaseKind}`, () => {
       .where('is_default', '=', true)
       .execute();
     assert.deepEqual(defaults, [{ id: defaultModelId }]);
+    assert.deepEqual((await audits('scoring-models.make-default')).at(-1)?.record_ids, [defaultModelId]);
   });
 });

@@ -306,7 +306,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'modelId');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.makeDefault(id);
+        const outcome = await commands.makeDefault(askerOf(res), id);
         await finish(res, outcome, { page: `${MODELS}/${id}`, values: {} }, (model) => ({
           page: `${MODELS}/${id}`,
           notice: `${model.name} version ${model.version} is now the default model`,

@@ -530,7 +530,9 @@ export function createOcgCommands(database: Database, options: { plansFor?: Plan
       });
     },
 
-    // Scoring models are reference data, not personal data: no s62 entry. Each records who added it.
+    // Scoring models are reference data, not personal data: no s62 operation. Adding one or
+    // changing the default changes how every OCG is prioritised, so it goes in the tamper-evident
+    // log as a 'security' entry, as administrators' changes to agencies and sharing do.
     models(): Promise<StoredModel[]> {
       return listModels(database.db);
     },
@@ -551,15 +553,28 @@ export function createOcgCommands(database: Database, options: { plansFor?: Plan
           createdBy: asker.principal.userId,
         });
         if (answers.makeDefault === 'yes') await setDefaultModel(tx, added.id);
+        await writeAuditEntry(tx, asker.audit, {
+          action: 'security',
+          event: asker.event,
+          recordType: 'scoring-model',
+          recordIds: [added.id],
+          detail: { key: answers.key, version: added.version, madeDefault: answers.makeDefault === 'yes' },
+        });
         return done(added);
       });
     },
 
-    makeDefault(id: string): Promise<Outcome<StoredModel>> {
+    makeDefault(asker: Asker, id: string): Promise<Outcome<StoredModel>> {
       return database.transaction(async (tx) => {
         const model = await loadModel(tx, id);
         if (!model) return notFound;
         await setDefaultModel(tx, id);
+        await writeAuditEntry(tx, asker.audit, {
+          action: 'security',
+          event: asker.event,
+          recordType: 'scoring-model',
+          recordIds: [id],
+        });
         return done(model);
       });
     },
