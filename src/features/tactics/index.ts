@@ -6,6 +6,12 @@ import type { Sessions } from '../access/sessions.js';
 import { tacticsRoutes as routes } from './routes.js';
 import { createTactics } from './service.js';
 
-export function tacticsRoutes({ database, sessions }: { database: Database; sessions: Sessions }): RouteSpec[] {
+export function tacticsRoutes({
+  database,
+  sessions,
+}: {
+  database: Database;
+  sessions: Sessions;
+}): RouteSpec[] {
   return routes({ tactics: createTactics(database), flash: formFlash(sessions) });
 }

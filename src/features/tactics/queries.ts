@@ -76,7 +76,11 @@ export async function listTactics(
       ]),
     );
   }
-  return (await query.execute()) as (TacticSummary & { retired: boolean; verified_on: string; source: string })[];
+  return (await query.execute()) as (TacticSummary & {
+    retired: boolean;
+    verified_on: string;
+    source: string;
+  })[];
 }
 
 /** The tactics with these keys (retired ones included: a plan may already name one). */
@@ -143,7 +147,12 @@ export async function insertTactic(
   return row.id;
 }
 
-export async function updateTactic(q: Queryable, id: string, fields: TacticFields, userId: string): Promise<boolean> {
+export async function updateTactic(
+  q: Queryable,
+  id: string,
+  fields: TacticFields,
+  userId: string,
+): Promise<boolean> {
   const result = await q
     .updateTable('tactic')
     .set({ ...fields, updated_by: userId, updated_at: sql`now()` })
@@ -152,7 +161,12 @@ export async function updateTactic(q: Queryable, id: string, fields: TacticField
   return result.numUpdatedRows > 0n;
 }
 
-export async function setRetired(q: Queryable, id: string, retired: boolean, userId: string): Promise<boolean> {
+export async function setRetired(
+  q: Queryable,
+  id: string,
+  retired: boolean,
+  userId: string,
+): Promise<boolean> {
   const result = await q
     .updateTable('tactic')
     .set({ retired, updated_by: userId, updated_at: sql`now()` })

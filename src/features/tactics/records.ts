@@ -8,7 +8,15 @@ import type { RecordNames } from '../audit/record-names.js';
 import { visibleSql } from '../access/policy.js';
 import { likePattern, type RecordSource } from '../access/records.js';
 
-const COLUMNS = ['t.id', 't.key', 't.name', 't.strand', 't.lifestyle_area', 't.agency_kind', 't.retired'] as const;
+const COLUMNS = [
+  't.id',
+  't.key',
+  't.name',
+  't.strand',
+  't.lifestyle_area',
+  't.agency_kind',
+  't.retired',
+] as const;
 
 export const tacticRecords: RecordSource = {
   type: 'tactic',
@@ -43,7 +51,11 @@ export function registerTacticNames(names: RecordNames): void {
   names.register('tactic', {
     label: 'Tactic',
     displayName: async (q, id) => {
-      const row = await q.selectFrom('tactic').select(['name', 'key']).where('id', '=', id).executeTakeFirst();
+      const row = await q
+        .selectFrom('tactic')
+        .select(['name', 'key'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? `${row.name} (${row.key})` : null;
     },
   });

@@ -61,7 +61,7 @@ const areaText = (area: string) => (isLifestyleArea(area) ? LIFESTYLE_AREAS[area
 const suggestionText = (value: string): string =>
   value.startsWith('category:')
     ? `Category: ${value.slice('category:'.length).replace(/-/g, ' ')}`
-    : (SUGGESTION_TARGETS as Record<string, string>)[value] ?? value;
+    : ((SUGGESTION_TARGETS as Record<string, string>)[value] ?? value);
 
 /** The form's answers for an existing tactic. */
 function valuesOf(tactic: TacticRow): Record<string, unknown> {
@@ -97,7 +97,11 @@ export interface TacticsRouteDependencies {
   today?: () => string;
 }
 
-export function tacticsRoutes({ tactics, flash, today = () => todayUtc() }: TacticsRouteDependencies): RouteSpec[] {
+export function tacticsRoutes({
+  tactics,
+  flash,
+  today = () => todayUtc(),
+}: TacticsRouteDependencies): RouteSpec[] {
   async function finish(
     res: Response,
     outcome: Outcome<unknown>,
@@ -138,7 +142,11 @@ export function tacticsRoutes({ tactics, flash, today = () => todayUtc() }: Tact
         const now = today();
         const selectedFilters = [
           filter.strand && { label: 'Strand', text: strandText(filter.strand), param: 'strand' },
-          filter.lifestyleArea && { label: 'Lifestyle area', text: areaText(filter.lifestyleArea), param: 'area' },
+          filter.lifestyleArea && {
+            label: 'Lifestyle area',
+            text: areaText(filter.lifestyleArea),
+            param: 'area',
+          },
           filter.agencyKind && { label: 'Agency', text: filter.agencyKind, param: 'agency' },
           filter.words && { label: 'Words', text: filter.words, param: 'words' },
           filter.includeRetired && { label: 'Retired', text: 'Including retired tactics', param: 'retired' },
@@ -163,7 +171,13 @@ export function tacticsRoutes({ tactics, flash, today = () => todayUtc() }: Tact
             retired: row.retired,
             review: needsReview(row.verified_on, now),
           })),
-          values: { strand: query.strand ?? '', area: query.area ?? '', agency: query.agency ?? '', words: query.words ?? '', retired: query.retired ?? '' },
+          values: {
+            strand: query.strand ?? '',
+            area: query.area ?? '',
+            agency: query.agency ?? '',
+            words: query.words ?? '',
+            retired: query.retired ?? '',
+          },
           strandOptions: formOptions.strandOptions,
           areaOptions: formOptions.areaOptions,
           agencyOptions: kinds.map((kind) => ({ value: kind, text: kind })),

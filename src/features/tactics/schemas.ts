@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { LIFESTYLE_AREAS, STRANDS, SUGGESTED_FOR, TACTIC_KEY } from './vocabulary.js';
 
-const keys = <T extends object>(table: T) => Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
+const keys = <T extends object>(table: T) =>
+  Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
 
 /** The library's GET filter: every field optional, '' meaning any. */
 export const tacticFilterSchema = z.strictObject({
@@ -43,12 +44,20 @@ function readDate(value: Record<string, unknown>, ctx: z.RefinementCtx, today: s
     return '';
   }
   if (!real) {
-    ctx.addIssue({ code: 'custom', path: ['verifiedOn-day'], message: 'Date last checked must be a real date' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['verifiedOn-day'],
+      message: 'Date last checked must be a real date',
+    });
     return '';
   }
   const iso = date.toISOString().slice(0, 10);
   if (iso > today) {
-    ctx.addIssue({ code: 'custom', path: ['verifiedOn-day'], message: 'Date last checked must be today or in the past' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['verifiedOn-day'],
+      message: 'Date last checked must be today or in the past',
+    });
   }
   return iso;
 }
@@ -57,14 +66,30 @@ const fields = {
   name: text(200, 'Enter the name of the tactic', 'Name must be 200 characters or fewer'),
   strand: z.enum(keys(STRANDS), { error: 'Select the 4P strand' }),
   lifestyleArea: z.enum(keys(LIFESTYLE_AREAS), { error: 'Select the lifestyle area it targets' }),
-  agencyKind: text(200, 'Enter the kind of agency that holds the power', 'Agency must be 200 characters or fewer'),
+  agencyKind: text(
+    200,
+    'Enter the kind of agency that holds the power',
+    'Agency must be 200 characters or fewer',
+  ),
   description: text(2000, 'Enter what the tactic is', 'Description must be 2000 characters or fewer'),
-  legalBasis: text(1000, 'Enter the legal basis, or say it is non-statutory', 'Legal basis must be 1000 characters or fewer'),
-  requirements: text(1000, 'Enter what it needs: the threshold and who authorises it', 'What it needs must be 1000 characters or fewer'),
+  legalBasis: text(
+    1000,
+    'Enter the legal basis, or say it is non-statutory',
+    'Legal basis must be 1000 characters or fewer',
+  ),
+  requirements: text(
+    1000,
+    'Enter what it needs: the threshold and who authorises it',
+    'What it needs must be 1000 characters or fewer',
+  ),
   typicalImpact: text(1000, 'Enter its typical impact', 'Typical impact must be 1000 characters or fewer'),
   whoCanHelp: text(1000, 'Enter who can help', 'Who can help must be 1000 characters or fewer'),
   suggestedFor: checkboxes(z.string().refine((v) => SUGGESTED_FOR.includes(v), 'Select from the list')),
-  source: text(500, 'Enter where it was checked, for example the legislation.gov.uk page', 'Source must be 500 characters or fewer'),
+  source: text(
+    500,
+    'Enter where it was checked, for example the legislation.gov.uk page',
+    'Source must be 500 characters or fewer',
+  ),
   'verifiedOn-day': part,
   'verifiedOn-month': part,
   'verifiedOn-year': part,
@@ -100,7 +125,10 @@ export const newTacticSchema = (today: () => string) =>
       key: z
         .string()
         .trim()
-        .regex(TACTIC_KEY, 'Key must be 2 to 80 lower case letters, digits and dashes, for example closure-order'),
+        .regex(
+          TACTIC_KEY,
+          'Key must be 2 to 80 lower case letters, digits and dashes, for example closure-order',
+        ),
       ...fields,
     })
     .transform((value, ctx) => ({ key: value.key, ...toTactic(value, ctx, today()) }));

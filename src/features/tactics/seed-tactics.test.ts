@@ -20,7 +20,10 @@ describe('the starter tactics', () => {
 
   it('covers every 4P strand and all six lifestyle areas', () => {
     assert.deepEqual(new Set(SEED_TACTICS.map((t) => t.strand)), new Set(Object.keys(STRANDS)));
-    assert.deepEqual(new Set(SEED_TACTICS.map((t) => t.lifestyleArea)), new Set(Object.keys(LIFESTYLE_AREAS)));
+    assert.deepEqual(
+      new Set(SEED_TACTICS.map((t) => t.lifestyleArea)),
+      new Set(Object.keys(LIFESTYLE_AREAS)),
+    );
   });
 
   it('uses only the agreed suggested_for vocabulary, and every SOC category is suggested somewhere', () => {
@@ -28,13 +31,24 @@ describe('the starter tactics', () => {
       for (const value of tactic.suggestedFor) {
         assert.ok(SUGGESTED_FOR.includes(value), `${tactic.key}: ${value}`);
       }
-      assert.equal(new Set(tactic.suggestedFor).size, tactic.suggestedFor.length, `${tactic.key} repeats itself`);
+      assert.equal(
+        new Set(tactic.suggestedFor).size,
+        tactic.suggestedFor.length,
+        `${tactic.key} repeats itself`,
+      );
     }
     const used = new Set(SEED_TACTICS.flatMap((t) => t.suggestedFor));
     for (const value of SUGGESTED_FOR.filter((v) => v.startsWith('category:'))) {
       assert.ok(used.has(value), `no tactic suggested for ${value}`);
     }
-    for (const target of ['licensed-premises', 'vehicle', 'company', 'cuckooing-victim', 'child-victim', 'phone']) {
+    for (const target of [
+      'licensed-premises',
+      'vehicle',
+      'company',
+      'cuckooing-victim',
+      'child-victim',
+      'phone',
+    ]) {
       assert.ok(used.has(target), `no tactic suggested for ${target}`);
     }
   });
@@ -125,7 +139,10 @@ describe('the starter tactics', () => {
     const byKey = new Map(SEED_TACTICS.map((t) => [t.key, t]));
     assert.match(byKey.get('premises-licence-review')!.legalBasis, /Licensing Act 2003, section 51/);
     assert.match(byKey.get('summary-licence-review')!.legalBasis, /53A/);
-    assert.match(byKey.get('closure-order')!.legalBasis, /Anti-social Behaviour, Crime and Policing Act 2014, section 80/);
+    assert.match(
+      byKey.get('closure-order')!.legalBasis,
+      /Anti-social Behaviour, Crime and Policing Act 2014, section 80/,
+    );
     assert.match(byKey.get('nrm-referral')!.legalBasis, /Modern Slavery Act 2015, section 52/);
     assert.match(byKey.get('account-freezing-order')!.legalBasis, /303Z1/);
     assert.ok(byKey.get('premises-licence-review')!.suggestedFor.includes('licensed-premises'));

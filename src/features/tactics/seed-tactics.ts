@@ -95,7 +95,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     typicalImpact:
       'Removes a vehicle and driver from the group\u2019s use; safeguards passengers; often combined with police intelligence sharing.',
     whoCanHelp: 'The council licensing team (taxi licensing); police licensing officer.',
-    suggestedFor: ['vehicle', 'person', 'category:child-sexual-exploitation-and-abuse', 'category:illegal-drugs'],
+    suggestedFor: [
+      'vehicle',
+      'person',
+      'category:child-sexual-exploitation-and-abuse',
+      'category:illegal-drugs',
+    ],
     source: `${LEG}/ukpga/1976/57/part/II`,
     verifiedOn: WRITTEN,
   },
@@ -134,7 +139,13 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     typicalImpact:
       'Closes a drug house or cuckooed address; breaks the line\u2019s base; a closure of more than 48 hours also opens the absolute ground for possession for a social landlord.',
     whoCanHelp: 'Police neighbourhood team and force solicitor; the council ASB team and legal services.',
-    suggestedFor: ['premises', 'address', 'licensed-premises', 'category:illegal-drugs', 'category:modern-slavery-and-human-trafficking'],
+    suggestedFor: [
+      'premises',
+      'address',
+      'licensed-premises',
+      'category:illegal-drugs',
+      'category:modern-slavery-and-human-trafficking',
+    ],
     source: `${LEG}/ukpga/2014/12/section/80`,
     verifiedOn: CHECKED,
   },
@@ -183,10 +194,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     agencyKind: 'Police and Crown Prosecution Service',
     description:
       'An order made on conviction for any criminal offence, prohibiting the offender from doing things and requiring them to do things, to stop them causing harassment, alarm or distress.',
-    legalBasis: 'Anti-social Behaviour, Crime and Policing Act 2014, Part 2, section 22 (power to make orders).',
+    legalBasis:
+      'Anti-social Behaviour, Crime and Policing Act 2014, Part 2, section 22 (power to make orders).',
     requirements:
       'Only on conviction, on the application of the prosecution. The court must be satisfied beyond reasonable doubt that the offender has engaged in behaviour that caused or was likely to cause harassment, alarm or distress, and consider the order will help prevent it.',
-    typicalImpact: 'Long-term prohibitions (area exclusions, association bans); breach is a criminal offence.',
+    typicalImpact:
+      'Long-term prohibitions (area exclusions, association bans); breach is a criminal offence.',
     whoCanHelp: 'Police case file team; the Crown Prosecution Service; the council ASB team for evidence.',
     suggestedFor: ['person', 'principal'],
     source: `${LEG}/ukpga/2014/12/part/2`,
@@ -204,7 +217,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Policing and Crime Act 2009, Part 4, section 34 (injunctions to prevent gang-related violence and drug-dealing activity), as amended by the Serious Crime Act 2015.',
     requirements:
       'The court must be satisfied on the balance of probabilities that the respondent engaged in, encouraged or assisted gang-related violence or drug-dealing activity, and that the injunction is necessary to prevent it or to protect the respondent. A gang is a group of at least three people identifiable as a group. Applied for by the police or a local authority, having regard to Home Office guidance.',
-    typicalImpact: 'Stops association and presence in drug markets; a route into support for younger members.',
+    typicalImpact:
+      'Stops association and presence in drug markets; a route into support for younger members.',
     whoCanHelp: 'Police gangs or county lines team; the council legal services and youth services.',
     suggestedFor: ['person', 'principal', 'category:illegal-drugs', 'category:illegal-firearms'],
     source: `${LEG}/ukpga/2009/26/section/34`,
@@ -222,7 +236,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Anti-social Behaviour, Crime and Policing Act 2014, Part 3: section 34 (authorisation) and section 35 (directions excluding a person from an area).',
     requirements:
       'An authorisation by a police officer of at least the rank of inspector for a specified locality and period (up to 48 hours); directions given by a constable in uniform or a designated PCSO.',
-    typicalImpact: 'Short-term displacement of a street market or gathering; evidence for longer-term orders.',
+    typicalImpact:
+      'Short-term displacement of a street market or gathering; evidence for longer-term orders.',
     whoCanHelp: 'Police neighbourhood inspector.',
     suggestedFor: ['person', 'category:illegal-drugs'],
     source: `${LEG}/ukpga/2014/12/part/3`,
@@ -255,7 +270,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     agencyKind: 'Council planning enforcement',
     description:
       'Require the unauthorised use of land or buildings to stop, or unauthorised works to be removed (for example an unlawful HMO conversion, a car wash or a site used for storage of stolen goods).',
-    legalBasis: 'Town and Country Planning Act 1990, section 172 (issue of enforcement notice); appeal under section 174.',
+    legalBasis:
+      'Town and Country Planning Act 1990, section 172 (issue of enforcement notice); appeal under section 174.',
     requirements:
       'A breach of planning control and the local planning authority considers it expedient to act, having regard to the development plan. Notice served on the owner and occupier; takes effect after at least 28 days unless appealed.',
     typicalImpact: 'Ends a use the group relies on; non-compliance is an offence (section 179).',
@@ -272,7 +288,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     agencyKind: 'Council planning enforcement',
     description:
       'Stop an unauthorised activity quickly: a temporary stop notice for up to 28 days, or a stop notice that accompanies an enforcement notice and stops the activity before any appeal is decided.',
-    legalBasis: 'Town and Country Planning Act 1990, section 171E (temporary stop notice) and section 183 (stop notice).',
+    legalBasis:
+      'Town and Country Planning Act 1990, section 171E (temporary stop notice) and section 183 (stop notice).',
     requirements:
       'The authority considers the activity should stop immediately. A stop notice can only be served with or after an enforcement notice; compensation may be payable if the enforcement notice is quashed.',
     typicalImpact: 'Immediate stop to a harmful use of land; breach is an offence.',
@@ -332,7 +349,13 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Reasonable suspicion of an offence; entry without a warrant needs two working days\u2019 notice for routine inspections unless an exception applies, otherwise a warrant from a justice of the peace. Brand holders confirm goods are counterfeit.',
     typicalImpact: 'Stock and equipment seized and forfeited; prosecution; proceeds of crime follow-up.',
     whoCanHelp: 'Trading Standards officers; brand protection representatives; police for joint operations.',
-    suggestedFor: ['business', 'premises', 'online-account', 'category:fraud', 'category:money-laundering-and-economic-crime'],
+    suggestedFor: [
+      'business',
+      'premises',
+      'online-account',
+      'category:fraud',
+      'category:money-laundering-and-economic-crime',
+    ],
     source: `${LEG}/ukpga/1994/26/section/92`,
     verifiedOn: CHECKED,
   },
@@ -350,7 +373,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Intelligence of sales; entry and seizure by authorised officers; warrants for concealed storage. Joint working agreement with HMRC for duty assessment.',
     typicalImpact: 'Stock seized; civil penalties and prosecutions; evidence for licence review or closure.',
     whoCanHelp: 'Trading Standards; HMRC; police for closure applications.',
-    suggestedFor: ['business', 'premises', 'licensed-premises', 'category:money-laundering-and-economic-crime'],
+    suggestedFor: [
+      'business',
+      'premises',
+      'licensed-premises',
+      'category:money-laundering-and-economic-crime',
+    ],
     source: `${LEG}/uksi/2016/507/contents`,
     verifiedOn: WRITTEN,
   },
@@ -381,7 +409,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Protect older and vulnerable residents from doorstep fraud and rogue traders: signs and stickers in a street with a history of doorstep crime, a rapid response to reports, and banking alerts.',
     legalBasis:
       'Non-statutory scheme. Enforcement relies on unfair commercial practices law (Digital Markets, Competition and Consumers Act 2024, Part 4, which replaced the Consumer Protection from Unfair Trading Regulations 2008) and the cancellation rights for contracts made at home.',
-    requirements: 'Evidence of doorstep crime in the area; residents\u2019 consultation; council approval of the zone.',
+    requirements:
+      'Evidence of doorstep crime in the area; residents\u2019 consultation; council approval of the zone.',
     typicalImpact: 'Fewer victims; intelligence on travelling rogue traders.',
     whoCanHelp: 'Trading Standards; police neighbourhood team; Neighbourhood Watch.',
     suggestedFor: ['victim', 'address', 'category:fraud'],
@@ -402,9 +431,15 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Food Safety Act 1990, section 32 (powers of entry); Food Safety and Hygiene (England) Regulations 2013, regulation 6 (hygiene improvement notices), regulation 7 (hygiene prohibition orders) and regulation 8 (hygiene emergency prohibition notices).',
     requirements:
       'Authorised officer. An emergency prohibition notice needs an imminent risk of injury to health and must be confirmed by a magistrates\u2019 court (application within three days).',
-    typicalImpact: 'Closure of a front business; evidence of cash-intensive laundering and exploited workers.',
+    typicalImpact:
+      'Closure of a front business; evidence of cash-intensive laundering and exploited workers.',
     whoCanHelp: 'The council environmental health (food safety) team.',
-    suggestedFor: ['business', 'premises', 'category:modern-slavery-and-human-trafficking', 'category:money-laundering-and-economic-crime'],
+    suggestedFor: [
+      'business',
+      'premises',
+      'category:modern-slavery-and-human-trafficking',
+      'category:money-laundering-and-economic-crime',
+    ],
     source: `${LEG}/uksi/2013/2996/contents`,
     verifiedOn: WRITTEN,
   },
@@ -418,9 +453,11 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Require a business to put right a contravention (improvement notice) or stop an activity with a risk of serious personal injury at once (prohibition notice): for example nail bars, hand car washes or warehouses where workers are exploited.',
     legalBasis:
       'Health and Safety at Work etc. Act 1974, section 20 (inspectors\u2019 powers), section 21 (improvement notices) and section 22 (prohibition notices). Councils enforce in premises allocated to them by the Health and Safety (Enforcing Authority) Regulations 1998.',
-    requirements: 'Inspector appointed by the enforcing authority; opinion of a contravention or of a risk of serious personal injury.',
+    requirements:
+      'Inspector appointed by the enforcing authority; opinion of a contravention or of a risk of serious personal injury.',
     typicalImpact: 'Immediate stop to dangerous work; entry to premises where victims may be found.',
-    whoCanHelp: 'The council environmental health (health and safety) team; the Health and Safety Executive for its sectors.',
+    whoCanHelp:
+      'The council environmental health (health and safety) team; the Health and Safety Executive for its sectors.',
     suggestedFor: ['business', 'premises', 'category:modern-slavery-and-human-trafficking'],
     source: `${LEG}/ukpga/1974/37/part/I`,
     verifiedOn: WRITTEN,
@@ -439,9 +476,16 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Housing Act 2004, Part 2: section 64 (grant requires a fit and proper licence holder and manager), section 66 (the fit and proper person tests), section 70 (revocation).',
     requirements:
       'Evidence of relevant offences or conduct by the holder, manager or people associated with them. Decision by the local housing authority with notice and a chance to make representations; appeal to the First-tier Tribunal.',
-    typicalImpact: 'Removes a landlord who houses exploited workers or lets to dealers; management order may follow.',
+    typicalImpact:
+      'Removes a landlord who houses exploited workers or lets to dealers; management order may follow.',
     whoCanHelp: 'The council private sector housing team.',
-    suggestedFor: ['hmo', 'address', 'enabler', 'category:modern-slavery-and-human-trafficking', 'category:organised-immigration-crime'],
+    suggestedFor: [
+      'hmo',
+      'address',
+      'enabler',
+      'category:modern-slavery-and-human-trafficking',
+      'category:organised-immigration-crime',
+    ],
     source: `${LEG}/ukpga/2004/34/section/66`,
     verifiedOn: CHECKED,
   },
@@ -471,8 +515,10 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     agencyKind: 'Immigration Enforcement',
     description:
       'Refer landlords who let to people without a right to rent, often in overcrowded housing used for exploited workers, for a civil penalty.',
-    legalBasis: 'Immigration Act 2014, Part 3, Chapter 1 (residential tenancies), section 22 (persons disqualified by immigration status) and section 23 (civil penalty); applies in England.',
-    requirements: 'Evidence of a residential tenancy agreement with a disqualified person; the Home Office decides the penalty.',
+    legalBasis:
+      'Immigration Act 2014, Part 3, Chapter 1 (residential tenancies), section 22 (persons disqualified by immigration status) and section 23 (civil penalty); applies in England.',
+    requirements:
+      'Evidence of a residential tenancy agreement with a disqualified person; the Home Office decides the penalty.',
     typicalImpact: 'Civil penalties against rogue landlords; intelligence on exploitation.',
     whoCanHelp: 'Home Office Immigration Enforcement; the council private sector housing team.',
     suggestedFor: ['hmo', 'address', 'enabler', 'category:organised-immigration-crime'],
@@ -491,7 +537,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Check the keeper, tax, MOT and insurance of vehicles the group uses; stop them and require the driver\u2019s licence and insurance; report untaxed vehicles to the DVLA for clamping or removal.',
     legalBasis:
       'Road Traffic Act 1988, section 163 (power to stop vehicles), section 164 (production of driving licence) and section 165 (production of insurance and other documents); Vehicle Excise and Registration Act 1994 for unlicensed vehicles.',
-    requirements: 'Constable in uniform for stops; checks through the Police National Computer and the Motor Insurance Database.',
+    requirements:
+      'Constable in uniform for stops; checks through the Police National Computer and the Motor Insurance Database.',
     typicalImpact: 'Prosecutions and seizures; identifies who really drives the vehicles.',
     whoCanHelp: 'Police roads policing; the DVLA.',
     suggestedFor: ['vehicle', 'person'],
@@ -504,12 +551,14 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'vehicles',
     agencyKind: 'Police',
-    description: 'Seize and remove a vehicle driven by someone without a valid licence or insurance, or that failed to stop.',
+    description:
+      'Seize and remove a vehicle driven by someone without a valid licence or insurance, or that failed to stop.',
     legalBasis:
       'Road Traffic Act 1988, section 165A (power to seize vehicles driven without licence or insurance), inserted by the Serious Organised Crime and Police Act 2005, section 152; section 165B and regulations on retention and disposal.',
     requirements:
       'A constable in uniform has required production of a licence (section 164) or of evidence of insurance (section 165), or required the vehicle to stop (section 163), and has reasonable grounds to believe it is or was driven without a licence or insurance.',
-    typicalImpact: 'Vehicle removed at once; release only with proof and fees; unclaimed vehicles disposed of.',
+    typicalImpact:
+      'Vehicle removed at once; release only with proof and fees; unclaimed vehicles disposed of.',
     whoCanHelp: 'Police roads policing and neighbourhood officers.',
     suggestedFor: ['vehicle'],
     source: `${LEG}/ukpga/1988/52/section/165A`,
@@ -523,7 +572,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     agencyKind: 'Police',
     description:
       'Seize a car, motorbike or e-scooter used carelessly, inconsiderately or off-road in a way causing alarm, distress or annoyance (for example by dealers riding around an estate).',
-    legalBasis: 'Police Reform Act 2002, section 59 (vehicles used in manner causing alarm, distress or annoyance).',
+    legalBasis:
+      'Police Reform Act 2002, section 59 (vehicles used in manner causing alarm, distress or annoyance).',
     requirements:
       'Reasonable grounds that the vehicle is being or has been used in a manner contravening section 3 or 34 of the Road Traffic Act 1988 and causing alarm, distress or annoyance. Normally a warning first, unless impracticable or already given within 12 months.',
     typicalImpact: 'Vehicle seized; a repeat warning record.',
@@ -538,10 +588,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'vehicles',
     agencyKind: 'Council environmental enforcement',
-    description: 'Seize vans and lorries used by illegal waste operators connected to the group, and check waste carrier registration.',
+    description:
+      'Seize vans and lorries used by illegal waste operators connected to the group, and check waste carrier registration.',
     legalBasis:
       'Environmental Protection Act 1990, section 34B (power to seize vehicles) and section 34C (what happens to seized property); section 33 (unauthorised deposit of waste) and section 34 (duty of care).',
-    requirements: 'Reasonable grounds to believe the vehicle is being or has been used in an offence under section 33 (or a related waste offence), as set out in section 34B; authorised council officer.',
+    requirements:
+      'Reasonable grounds to believe the vehicle is being or has been used in an offence under section 33 (or a related waste offence), as set out in section 34B; authorised council officer.',
     typicalImpact: 'Removes the means of an illegal waste business; forfeiture on conviction.',
     whoCanHelp: 'The council environmental enforcement team; the Environment Agency.',
     suggestedFor: ['vehicle', 'business'],
@@ -558,11 +610,13 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Add the group\u2019s vehicles to automatic number plate recognition watch lists and analyse their journeys (county lines runs, links between addresses).',
     legalBasis:
       'Common-law policing powers, with processing under the Data Protection Act 2018, Part 3 (law enforcement processing), the National ANPR Standards for Policing and Law Enforcement, and the Surveillance Camera Code of Practice (Protection of Freedoms Act 2012).',
-    requirements: 'A policing purpose and proportionality; access controls and retention rules in the national standards; directed surveillance authorisation if the monitoring becomes covert targeting.',
+    requirements:
+      'A policing purpose and proportionality; access controls and retention rules in the national standards; directed surveillance authorisation if the monitoring becomes covert targeting.',
     typicalImpact: 'Real-time alerts for stops; evidence of movements between areas.',
     whoCanHelp: 'Police intelligence and ANPR teams.',
     suggestedFor: ['vehicle', 'category:illegal-drugs', 'category:organised-immigration-crime'],
-    source: 'https://www.gov.uk/government/publications/national-anpr-standards-for-policing-and-law-enforcement',
+    source:
+      'https://www.gov.uk/government/publications/national-anpr-standards-for-policing-and-law-enforcement',
     verifiedOn: WRITTEN,
   },
   {
@@ -571,9 +625,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'travel',
     agencyKind: 'Police and Crown Prosecution Service',
-    description: 'On sentencing a drug trafficker, stop them leaving the UK after release, and have their passport surrendered.',
-    legalBasis: 'Criminal Justice and Police Act 2001, section 33 (travel restriction orders on conviction of a drug trafficking offence).',
-    requirements: 'Conviction of a drug trafficking offence with a sentence of four years or more; the court must consider an order; minimum two years from release.',
+    description:
+      'On sentencing a drug trafficker, stop them leaving the UK after release, and have their passport surrendered.',
+    legalBasis:
+      'Criminal Justice and Police Act 2001, section 33 (travel restriction orders on conviction of a drug trafficking offence).',
+    requirements:
+      'Conviction of a drug trafficking offence with a sentence of four years or more; the court must consider an order; minimum two years from release.',
     typicalImpact: 'Stops international travel for supply and money movement.',
     whoCanHelp: 'Police case file team; the Crown Prosecution Service.',
     suggestedFor: ['principal', 'category:illegal-drugs'],
@@ -592,10 +649,19 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Refer suspected tax evasion (undeclared income, VAT fraud, cash businesses, unpaid duty) for HMRC to investigate or enquire; tax liabilities often reach assets criminal routes cannot.',
     legalBasis:
       'HMRC\u2019s own powers (for example Finance Act 2008, Schedule 36, information and inspection powers). Partners disclose under the Data Protection Act 2018, Schedule 2, paragraph 2 (crime and taxation), and relevant authorities may share under the Crime and Disorder Act 1998, section 115.',
-    requirements: 'A reasoned referral with the evidence held; the partner\u2019s information sharing agreement or a recorded disclosure decision.',
+    requirements:
+      'A reasoned referral with the evidence held; the partner\u2019s information sharing agreement or a recorded disclosure decision.',
     typicalImpact: 'Tax assessments, penalties and prosecutions; financial pressure on principals.',
-    whoCanHelp: 'HMRC (through its fraud reporting service or a local liaison officer); the police financial investigator.',
-    suggestedFor: ['business', 'company', 'principal', 'enabler', 'category:money-laundering-and-economic-crime', 'category:fraud'],
+    whoCanHelp:
+      'HMRC (through its fraud reporting service or a local liaison officer); the police financial investigator.',
+    suggestedFor: [
+      'business',
+      'company',
+      'principal',
+      'enabler',
+      'category:money-laundering-and-economic-crime',
+      'category:fraud',
+    ],
     source: 'https://www.gov.uk/government/organisations/hm-revenue-customs',
     verifiedOn: WRITTEN,
   },
@@ -605,7 +671,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'lifestyle',
     agencyKind: 'Department for Work and Pensions',
-    description: 'Refer suspected benefit fraud, including benefits claimed in the names of exploited people and controlled by the group.',
+    description:
+      'Refer suspected benefit fraud, including benefits claimed in the names of exploited people and controlled by the group.',
     legalBasis:
       'Social Security Administration Act 1992 (benefit fraud offences and the DWP\u2019s investigation powers); partners disclose under the Data Protection Act 2018, Schedule 2, paragraph 2.',
     requirements: 'A reasoned referral; care not to penalise a victim whose identity was used.',
@@ -625,10 +692,18 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Refer labour providers and employers suspected of worker exploitation to the Gangmasters and Labour Abuse Authority, which licenses labour providers in agriculture, shellfish gathering and food processing, and investigates labour market offences across the economy.',
     legalBasis:
       'Gangmasters (Licensing) Act 2004 (licensing of gangmasters and offences of acting without a licence); Immigration Act 2016, Part 1 (labour market enforcement, including labour abuse prevention officers\u2019 powers).',
-    requirements: 'Information about the business, workers and accommodation; the GLAA decides whether to investigate.',
-    typicalImpact: 'Licence refusal or revocation, prosecution, labour market enforcement orders; identification of victims.',
+    requirements:
+      'Information about the business, workers and accommodation; the GLAA decides whether to investigate.',
+    typicalImpact:
+      'Licence refusal or revocation, prosecution, labour market enforcement orders; identification of victims.',
     whoCanHelp: 'The GLAA intelligence team.',
-    suggestedFor: ['business', 'company', 'hmo', 'trafficking-victim', 'category:modern-slavery-and-human-trafficking'],
+    suggestedFor: [
+      'business',
+      'company',
+      'hmo',
+      'trafficking-victim',
+      'category:modern-slavery-and-human-trafficking',
+    ],
     source: 'https://www.gla.gov.uk/',
     verifiedOn: WRITTEN,
   },
@@ -643,7 +718,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     legalBasis:
       'Companies Act 2006, as amended by the Economic Crime and Corporate Transparency Act 2023 (the registrar\u2019s objectives and powers to query, reject and remove information, and identity verification).',
     requirements: 'Company number and what is wrong; evidence where it can be shared.',
-    typicalImpact: 'Registered information corrected or removed; companies struck off; intelligence shared with law enforcement.',
+    typicalImpact:
+      'Registered information corrected or removed; companies struck off; intelligence shared with law enforcement.',
     whoCanHelp: 'Companies House (report suspicious activity); police financial investigators.',
     suggestedFor: ['company', 'enabler', 'category:money-laundering-and-economic-crime', 'category:fraud'],
     source: 'https://www.gov.uk/government/organisations/companies-house',
@@ -655,10 +731,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'business',
     agencyKind: 'Insolvency Service',
-    description: 'Stop a person from being a company director for up to 15 years, after a conviction connected with a company or unfit conduct as a director of an insolvent company.',
+    description:
+      'Stop a person from being a company director for up to 15 years, after a conviction connected with a company or unfit conduct as a director of an insolvent company.',
     legalBasis:
       'Company Directors Disqualification Act 1986, section 2 (disqualification on conviction of an indictable offence connected with a company) and section 6 (unfit directors of insolvent companies).',
-    requirements: 'Section 2: on conviction, by the sentencing court. Section 6: application by the Secretary of State (Insolvency Service) or an undertaking accepted.',
+    requirements:
+      'Section 2: on conviction, by the sentencing court. Section 6: application by the Secretary of State (Insolvency Service) or an undertaking accepted.',
     typicalImpact: 'Removes the group\u2019s use of front companies run by the disqualified person.',
     whoCanHelp: 'The Insolvency Service; the Crown Prosecution Service at sentencing.',
     suggestedFor: ['company', 'principal', 'enabler', 'category:fraud'],
@@ -671,13 +749,20 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'business',
     agencyKind: 'Immigration Enforcement',
-    description: 'Immigration Enforcement visits businesses suspected of employing illegal workers (car washes, nail bars, takeaways) and issues civil penalties or prosecutes.',
+    description:
+      'Immigration Enforcement visits businesses suspected of employing illegal workers (car washes, nail bars, takeaways) and issues civil penalties or prosecutes.',
     legalBasis:
       'Immigration, Asylum and Nationality Act 2006, section 15 (civil penalty for employing a person without the right to work) and section 21 (offence of knowingly employing an illegal worker).',
-    requirements: 'Intelligence referral to Immigration Enforcement; visits under immigration officers\u2019 powers.',
+    requirements:
+      'Intelligence referral to Immigration Enforcement; visits under immigration officers\u2019 powers.',
     typicalImpact: 'Penalties per illegal worker; closure notices; identification of exploited workers.',
     whoCanHelp: 'Home Office Immigration Enforcement.',
-    suggestedFor: ['business', 'company', 'category:organised-immigration-crime', 'category:modern-slavery-and-human-trafficking'],
+    suggestedFor: [
+      'business',
+      'company',
+      'category:organised-immigration-crime',
+      'category:modern-slavery-and-human-trafficking',
+    ],
     source: `${LEG}/ukpga/2006/13/section/15`,
     verifiedOn: WRITTEN,
   },
@@ -687,9 +772,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'business',
     agencyKind: 'Immigration Enforcement',
-    description: 'Close a business where illegal workers are found and the employer has previously been penalised, followed by a court compliance order.',
-    legalBasis: 'Immigration Act 2016, section 38 and Schedule 6 (illegal working closure notices and illegal working compliance orders).',
-    requirements: 'An immigration officer of at least the rank of chief immigration officer, with the employer\u2019s history of illegal working; a magistrates\u2019 court decides on a compliance order.',
+    description:
+      'Close a business where illegal workers are found and the employer has previously been penalised, followed by a court compliance order.',
+    legalBasis:
+      'Immigration Act 2016, section 38 and Schedule 6 (illegal working closure notices and illegal working compliance orders).',
+    requirements:
+      'An immigration officer of at least the rank of chief immigration officer, with the employer\u2019s history of illegal working; a magistrates\u2019 court decides on a compliance order.',
     typicalImpact: 'Business closed for up to 48 hours, then conditions for up to 12 months.',
     whoCanHelp: 'Home Office Immigration Enforcement.',
     suggestedFor: ['business', 'premises', 'category:organised-immigration-crime'],
@@ -711,8 +799,15 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     requirements:
       'Reasonable grounds to believe a person may be a victim. Only designated first responder organisations make NRM referrals; an adult must give informed consent to be identified.',
     typicalImpact: 'Safe accommodation and support; the victim\u2019s account may support a prosecution.',
-    whoCanHelp: 'Police modern slavery lead; the council\u2019s adult or children\u2019s safeguarding; the Modern Slavery and Exploitation Helpline for advice.',
-    suggestedFor: ['victim', 'trafficking-victim', 'child-victim', 'category:modern-slavery-and-human-trafficking', 'category:organised-immigration-crime'],
+    whoCanHelp:
+      'Police modern slavery lead; the council\u2019s adult or children\u2019s safeguarding; the Modern Slavery and Exploitation Helpline for advice.',
+    suggestedFor: [
+      'victim',
+      'trafficking-victim',
+      'child-victim',
+      'category:modern-slavery-and-human-trafficking',
+      'category:organised-immigration-crime',
+    ],
     source: `${LEG}/ukpga/2015/30/section/52`,
     verifiedOn: CHECKED,
   },
@@ -722,10 +817,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'crime',
     agencyKind: 'Police',
-    description: 'An order prohibiting a person convicted of (or cautioned for) a slavery or trafficking offence from doing things (travelling abroad, running a business, contacting people) to protect others from harm.',
+    description:
+      'An order prohibiting a person convicted of (or cautioned for) a slavery or trafficking offence from doing things (travelling abroad, running a business, contacting people) to protect others from harm.',
     legalBasis:
       'Modern Slavery Act 2015, section 14 (orders on sentencing) and section 15 (orders on application to a magistrates\u2019 court by a chief officer of police, an immigration officer or the Director General of the National Crime Agency).',
-    requirements: 'The person has been convicted of, or cautioned for, a slavery or human trafficking offence, and the order is necessary to protect persons from physical or psychological harm.',
+    requirements:
+      'The person has been convicted of, or cautioned for, a slavery or human trafficking offence, and the order is necessary to protect persons from physical or psychological harm.',
     typicalImpact: 'Long-term restrictions; breach is a criminal offence.',
     whoCanHelp: 'Police modern slavery lead and force solicitor.',
     suggestedFor: ['principal', 'person', 'category:modern-slavery-and-human-trafficking'],
@@ -738,7 +835,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'crime',
     agencyKind: 'Police',
-    description: 'An order against a person who has not been convicted, where their conduct shows a risk that they will commit a slavery or trafficking offence.',
+    description:
+      'An order against a person who has not been convicted, where their conduct shows a risk that they will commit a slavery or trafficking offence.',
     legalBasis:
       'Modern Slavery Act 2015, section 23 (slavery and trafficking risk orders) and section 24 (effect: prohibitions for at least two years or until further order).',
     requirements:
@@ -759,10 +857,17 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Refer a child at risk of criminal or sexual exploitation (county lines runner, child in a cuckooed address, missing child) to the children\u2019s front door or multi-agency safeguarding hub for a strategy discussion and enquiries.',
     legalBasis:
       'Children Act 1989, section 47 (local authority\u2019s duty to make enquiries where a child is suffering or likely to suffer significant harm) and section 17 (children in need); Working Together to Safeguard Children (statutory guidance).',
-    requirements: 'Reasonable cause to suspect significant harm, or a child in need; any professional can refer, urgently by phone where the child is at immediate risk.',
-    typicalImpact: 'Child protection plan, exploitation risk assessment, disruption of adults exploiting the child.',
+    requirements:
+      'Reasonable cause to suspect significant harm, or a child in need; any professional can refer, urgently by phone where the child is at immediate risk.',
+    typicalImpact:
+      'Child protection plan, exploitation risk assessment, disruption of adults exploiting the child.',
     whoCanHelp: 'The children\u2019s front door or MASH; police public protection.',
-    suggestedFor: ['child-victim', 'victim', 'category:child-sexual-exploitation-and-abuse', 'category:illegal-drugs'],
+    suggestedFor: [
+      'child-victim',
+      'victim',
+      'category:child-sexual-exploitation-and-abuse',
+      'category:illegal-drugs',
+    ],
     source: `${LEG}/ukpga/1989/41/section/47`,
     verifiedOn: WRITTEN,
   },
@@ -779,7 +884,13 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Reasonable cause to suspect an adult has needs for care and support, is experiencing or at risk of abuse or neglect, and cannot protect themselves because of those needs. Consent and mental capacity are considered.',
     typicalImpact: 'Protection plan, support and, where needed, housing or legal action.',
     whoCanHelp: 'Adult social care safeguarding team; police public protection.',
-    suggestedFor: ['victim', 'cuckooing-victim', 'trafficking-victim', 'category:modern-slavery-and-human-trafficking', 'category:fraud'],
+    suggestedFor: [
+      'victim',
+      'cuckooing-victim',
+      'trafficking-victim',
+      'category:modern-slavery-and-human-trafficking',
+      'category:fraud',
+    ],
     source: `${LEG}/ukpga/2014/23/section/42`,
     verifiedOn: WRITTEN,
   },
@@ -793,7 +904,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Take back a vulnerable person\u2019s home from dealers: a closure notice and order that let the resident stay while excluding everyone else, new locks and door security, a safeguarding referral, and a managed move if the resident wants one.',
     legalBasis:
       'Anti-social Behaviour, Crime and Policing Act 2014, sections 76 and 80: closure notices and orders may prohibit access by all persons except those specified, and a notice may not exclude people who habitually live there. Safeguarding under the Care Act 2014, section 42.',
-    requirements: 'As for a closure notice and order; the resident\u2019s views and capacity considered; the housing provider involved.',
+    requirements:
+      'As for a closure notice and order; the resident\u2019s views and capacity considered; the housing provider involved.',
     typicalImpact: 'Dealers excluded, the resident safeguarded and kept in their home.',
     whoCanHelp: 'Police neighbourhood team; the council ASB team; the housing provider; adult social care.',
     suggestedFor: ['cuckooing-victim', 'address', 'category:illegal-drugs'],
@@ -810,7 +922,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'A formal notice telling an adult who associates with a child that they have no permission to contact the child, used where a child is at risk of sexual or criminal exploitation. It is not a court order, but it supports later prosecution.',
     legalBasis:
       'Non-statutory police notice; it relies on the offences in the Child Abduction Act 1984, section 2, and the Children Act 1989, section 49, for children in care.',
-    requirements: 'The child is under 16 (or under 18 if in local authority care); the parent or local authority has not given permission; authorised under force policy.',
+    requirements:
+      'The child is under 16 (or under 18 if in local authority care); the parent or local authority has not given permission; authorised under force policy.',
     typicalImpact: 'Puts the adult on notice; breach evidence for prosecution or a sexual risk order.',
     whoCanHelp: 'Police public protection; children\u2019s social care.',
     suggestedFor: ['person', 'child-victim', 'category:child-sexual-exploitation-and-abuse'],
@@ -823,9 +936,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'crime',
     agencyKind: 'Police',
-    description: 'A civil order against a person (with or without convictions) who has done an act of a sexual nature showing they pose a risk of harm, prohibiting contact with children or online activity.',
-    legalBasis: 'Sexual Offences Act 2003, section 122A (sexual risk orders), inserted by the Anti-social Behaviour, Crime and Policing Act 2014, section 113.',
-    requirements: 'Application to a magistrates\u2019 court by a chief officer of police or the Director General of the National Crime Agency; the order must be necessary to protect the public or particular people from harm.',
+    description:
+      'A civil order against a person (with or without convictions) who has done an act of a sexual nature showing they pose a risk of harm, prohibiting contact with children or online activity.',
+    legalBasis:
+      'Sexual Offences Act 2003, section 122A (sexual risk orders), inserted by the Anti-social Behaviour, Crime and Policing Act 2014, section 113.',
+    requirements:
+      'Application to a magistrates\u2019 court by a chief officer of police or the Director General of the National Crime Agency; the order must be necessary to protect the public or particular people from harm.',
     typicalImpact: 'Restrictions for at least two years; breach is an offence.',
     whoCanHelp: 'Police public protection and force solicitor.',
     suggestedFor: ['person', 'category:child-sexual-exploitation-and-abuse', 'category:cyber-crime'],
@@ -840,13 +956,23 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'lifestyle',
     agencyKind: 'Police financial investigation',
-    description: 'Seize cash of £1,000 or more found during searches or stops, detain it while the investigation continues, and have it forfeited in the magistrates\u2019 court without the need for a conviction.',
+    description:
+      'Seize cash of £1,000 or more found during searches or stops, detain it while the investigation continues, and have it forfeited in the magistrates\u2019 court without the need for a conviction.',
     legalBasis:
       'Proceeds of Crime Act 2002, Part 5, Chapter 3: section 294 (seizure of cash), section 295 (detention, extended by a magistrates\u2019 court) and section 298 (forfeiture), on the civil standard.',
-    requirements: 'Reasonable grounds to suspect the cash is recoverable property or intended for use in unlawful conduct; at least the minimum amount (£1,000); court approval to detain beyond 48 hours.',
-    typicalImpact: 'Removes working capital; the money can fund community projects through asset recovery schemes.',
+    requirements:
+      'Reasonable grounds to suspect the cash is recoverable property or intended for use in unlawful conduct; at least the minimum amount (£1,000); court approval to detain beyond 48 hours.',
+    typicalImpact:
+      'Removes working capital; the money can fund community projects through asset recovery schemes.',
     whoCanHelp: 'Police financial investigators; officers carrying out searches.',
-    suggestedFor: ['person', 'principal', 'address', 'vehicle', 'category:money-laundering-and-economic-crime', 'category:illegal-drugs'],
+    suggestedFor: [
+      'person',
+      'principal',
+      'address',
+      'vehicle',
+      'category:money-laundering-and-economic-crime',
+      'category:illegal-drugs',
+    ],
     source: `${LEG}/ukpga/2002/29/part/5/chapter/3`,
     verifiedOn: WRITTEN,
   },
@@ -856,14 +982,22 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'lifestyle',
     agencyKind: 'Police financial investigation',
-    description: 'Freeze money in a bank or building society account suspected to be criminal property, then seek account forfeiture, without needing a conviction.',
+    description:
+      'Freeze money in a bank or building society account suspected to be criminal property, then seek account forfeiture, without needing a conviction.',
     legalBasis:
       'Proceeds of Crime Act 2002, Part 5, Chapter 3B: section 303Z1 (application for an account freezing order), section 303Z2 (restrictions), section 303Z8 (minimum amount £1,000), and section 303Z14 (account forfeiture); inserted by the Criminal Finances Act 2017.',
     requirements:
       'Reasonable grounds to suspect that money in the account is recoverable property or intended for use in unlawful conduct; at least £1,000; the applying enforcement officer is, or is authorised by, a senior officer; application to a magistrates\u2019 court.',
     typicalImpact: 'Funds frozen at once; forfeiture without prosecution.',
     whoCanHelp: 'Police financial investigators; HMRC; the National Crime Agency.',
-    suggestedFor: ['bank-account', 'principal', 'enabler', 'company', 'category:money-laundering-and-economic-crime', 'category:fraud'],
+    suggestedFor: [
+      'bank-account',
+      'principal',
+      'enabler',
+      'company',
+      'category:money-laundering-and-economic-crime',
+      'category:fraud',
+    ],
     source: `${LEG}/ukpga/2002/29/section/303Z8`,
     verifiedOn: CHECKED,
   },
@@ -877,10 +1011,18 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'After conviction, the Crown Court calculates the benefit from crime and orders the defendant to pay the available amount; a restraint order stops assets being moved away beforehand.',
     legalBasis:
       'Proceeds of Crime Act 2002, Part 2: section 6 (making of a confiscation order), section 75 (criminal lifestyle) and sections 40 and 41 (restraint orders).',
-    requirements: 'Conviction, and proceedings in or committal to the Crown Court; the prosecutor asks for confiscation. Restraint needs a criminal investigation or proceedings and reasonable cause to believe the person has benefited.',
+    requirements:
+      'Conviction, and proceedings in or committal to the Crown Court; the prosecutor asks for confiscation. Restraint needs a criminal investigation or proceedings and reasonable cause to believe the person has benefited.',
     typicalImpact: 'Strips profits and assets; default sentences if not paid.',
     whoCanHelp: 'Police financial investigators; the Crown Prosecution Service Proceeds of Crime Division.',
-    suggestedFor: ['principal', 'address', 'vehicle', 'bank-account', 'category:money-laundering-and-economic-crime', 'category:illegal-drugs'],
+    suggestedFor: [
+      'principal',
+      'address',
+      'vehicle',
+      'bank-account',
+      'category:money-laundering-and-economic-crime',
+      'category:illegal-drugs',
+    ],
     source: `${LEG}/ukpga/2002/29/part/2`,
     verifiedOn: WRITTEN,
   },
@@ -890,12 +1032,21 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'lifestyle',
     agencyKind: 'National Crime Agency',
-    description: 'A High Court order requiring a person to explain how they obtained property that their known income could not have paid for; a failure to explain supports civil recovery.',
-    legalBasis: 'Proceeds of Crime Act 2002, section 362A (unexplained wealth orders), inserted by the Criminal Finances Act 2017 and amended by the Economic Crime (Transparency and Enforcement) Act 2022.',
-    requirements: 'Application by an enforcement authority (such as the National Crime Agency, HMRC, the Serious Fraud Office, the Financial Conduct Authority or the Crown Prosecution Service); the property is worth more than £50,000 and the statutory tests about the respondent are met.',
+    description:
+      'A High Court order requiring a person to explain how they obtained property that their known income could not have paid for; a failure to explain supports civil recovery.',
+    legalBasis:
+      'Proceeds of Crime Act 2002, section 362A (unexplained wealth orders), inserted by the Criminal Finances Act 2017 and amended by the Economic Crime (Transparency and Enforcement) Act 2022.',
+    requirements:
+      'Application by an enforcement authority (such as the National Crime Agency, HMRC, the Serious Fraud Office, the Financial Conduct Authority or the Crown Prosecution Service); the property is worth more than £50,000 and the statutory tests about the respondent are met.',
     typicalImpact: 'Recovery of property held by principals or their enablers.',
     whoCanHelp: 'The National Crime Agency through the police economic crime unit.',
-    suggestedFor: ['principal', 'enabler', 'address', 'category:money-laundering-and-economic-crime', 'category:bribery-and-corruption'],
+    suggestedFor: [
+      'principal',
+      'enabler',
+      'address',
+      'category:money-laundering-and-economic-crime',
+      'category:bribery-and-corruption',
+    ],
     source: `${LEG}/ukpga/2002/29/section/362A`,
     verifiedOn: WRITTEN,
   },
@@ -905,13 +1056,23 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'lifestyle',
     agencyKind: 'National Crime Agency (UK Financial Intelligence Unit)',
-    description: 'Report suspected money laundering to the UK Financial Intelligence Unit; businesses in the regulated sector must, and anyone may. A defence against money laundering request lets a business proceed with a transaction.',
+    description:
+      'Report suspected money laundering to the UK Financial Intelligence Unit; businesses in the regulated sector must, and anyone may. A defence against money laundering request lets a business proceed with a transaction.',
     legalBasis:
       'Proceeds of Crime Act 2002, Part 7: sections 330 to 332 (failure to disclose, regulated sector and nominated officers) and section 338 (authorised disclosures).',
-    requirements: 'Knowledge or suspicion (or, in the regulated sector, reasonable grounds) of money laundering; reports through the National Crime Agency\u2019s SAR portal.',
-    typicalImpact: 'Intelligence for financial investigators across the country; account freezes and investigations.',
+    requirements:
+      'Knowledge or suspicion (or, in the regulated sector, reasonable grounds) of money laundering; reports through the National Crime Agency\u2019s SAR portal.',
+    typicalImpact:
+      'Intelligence for financial investigators across the country; account freezes and investigations.',
     whoCanHelp: 'The council\u2019s money laundering reporting officer; police financial investigators.',
-    suggestedFor: ['bank-account', 'business', 'company', 'enabler', 'category:money-laundering-and-economic-crime', 'category:bribery-and-corruption'],
+    suggestedFor: [
+      'bank-account',
+      'business',
+      'company',
+      'enabler',
+      'category:money-laundering-and-economic-crime',
+      'category:bribery-and-corruption',
+    ],
     source: `${LEG}/ukpga/2002/29/part/7`,
     verifiedOn: WRITTEN,
   },
@@ -929,7 +1090,14 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
       'Involvement in serious crime (an offence in Schedule 1 or a comparably serious one) and reasonable grounds to believe the order would protect the public. Maximum five years. Police prepare the case for the applicant authority.',
     typicalImpact: 'Long-term restrictions on the principals and their businesses; breach is an offence.',
     whoCanHelp: 'Police serious organised crime unit; the Crown Prosecution Service.',
-    suggestedFor: ['principal', 'enabler', 'company', 'category:illegal-drugs', 'category:fraud', 'category:organised-immigration-crime'],
+    suggestedFor: [
+      'principal',
+      'enabler',
+      'company',
+      'category:illegal-drugs',
+      'category:fraud',
+      'category:organised-immigration-crime',
+    ],
     source: `${LEG}/ukpga/2007/27/part/1`,
     verifiedOn: WRITTEN,
   },
@@ -939,10 +1107,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'prevent',
     lifestyleArea: 'business',
     agencyKind: 'Council procurement',
-    description: 'Check suppliers and grant recipients for links to organised crime, and exclude suppliers where an exclusion ground applies, so public money does not reach the group.',
+    description:
+      'Check suppliers and grant recipients for links to organised crime, and exclude suppliers where an exclusion ground applies, so public money does not reach the group.',
     legalBasis:
       'Procurement Act 2023 (exclusion of suppliers on the mandatory and discretionary exclusion grounds, Schedules 6 and 7, and the debarment list); Crime and Disorder Act 1998, section 17 (duty to consider crime and disorder in all functions).',
-    requirements: 'Evidence that a ground applies (for example a conviction for fraud, bribery or money laundering); the procurement team\u2019s due diligence process.',
+    requirements:
+      'Evidence that a ground applies (for example a conviction for fraud, bribery or money laundering); the procurement team\u2019s due diligence process.',
     typicalImpact: 'Blocks a revenue stream and a route to launder money through legitimate contracts.',
     whoCanHelp: 'The council procurement team and legal services; the partnership\u2019s SOC lead.',
     suggestedFor: ['company', 'business', 'category:bribery-and-corruption', 'category:fraud'],
@@ -955,12 +1125,21 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'crime',
     agencyKind: 'Police (Report Fraud)',
-    description: 'Record fraud and cyber crime with Report Fraud, the national reporting service that replaced Action Fraud in December 2025, so reports are linked nationally and sent to a force to investigate.',
-    legalBasis: 'Non-statutory national police reporting service; the offences are mainly under the Fraud Act 2006 and the Computer Misuse Act 1990.',
+    description:
+      'Record fraud and cyber crime with Report Fraud, the national reporting service that replaced Action Fraud in December 2025, so reports are linked nationally and sent to a force to investigate.',
+    legalBasis:
+      'Non-statutory national police reporting service; the offences are mainly under the Fraud Act 2006 and the Computer Misuse Act 1990.',
     requirements: 'The victim\u2019s account and details of payments, accounts and contacts used.',
     typicalImpact: 'National linking of victims; disruption of phone numbers, websites and accounts.',
     whoCanHelp: 'Report Fraud; police economic crime and cyber teams.',
-    suggestedFor: ['victim', 'phone', 'online-account', 'bank-account', 'category:fraud', 'category:cyber-crime'],
+    suggestedFor: [
+      'victim',
+      'phone',
+      'online-account',
+      'bank-account',
+      'category:fraud',
+      'category:cyber-crime',
+    ],
     source: 'https://www.reportfraud.police.uk/',
     verifiedOn: WRITTEN,
   },
@@ -972,12 +1151,14 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'crime',
     agencyKind: 'Police',
-    description: 'A court order requiring a mobile network operator to disconnect a county line\u2019s phone number or handset, and stop replacements, where it is used for drug dealing.',
+    description:
+      'A court order requiring a mobile network operator to disconnect a county line\u2019s phone number or handset, and stop replacements, where it is used for drug dealing.',
     legalBasis:
       'Serious Crime Act 2015, section 80A (inserted by the Digital Economy Act 2017, section 107) and the Drug Dealing Telecommunications Restriction Orders Regulations 2017 (SI 2017/1240), regulation 3.',
     requirements:
       'Application by a police officer of at least the rank of superintendent, or the Director General or Deputy Director General of the National Crime Agency. The court must be satisfied the device or number has been, is likely to have been, or is likely to be used in connection with drug dealing offences, and that the order would prevent or restrict that use.',
-    typicalImpact: 'The line goes dead; brief disruption unless combined with other tactics against the line holders.',
+    typicalImpact:
+      'The line goes dead; brief disruption unless combined with other tactics against the line holders.',
     whoCanHelp: 'Police county lines or drugs team.',
     suggestedFor: ['phone', 'category:illegal-drugs'],
     source: `${LEG}/uksi/2017/1240/regulation/3/made`,
@@ -989,9 +1170,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'crime',
     agencyKind: 'Police',
-    description: 'Search premises for controlled drugs and related documents, and seize what is found, with a warrant from a justice of the peace.',
-    legalBasis: 'Misuse of Drugs Act 1971, section 23(3) (search warrants) and section 23(2) (power to stop and search persons and vehicles).',
-    requirements: 'Information on oath giving reasonable grounds to suspect controlled drugs are unlawfully in a person\u2019s possession on the premises; warrant issued by a justice of the peace; PACE Code B.',
+    description:
+      'Search premises for controlled drugs and related documents, and seize what is found, with a warrant from a justice of the peace.',
+    legalBasis:
+      'Misuse of Drugs Act 1971, section 23(3) (search warrants) and section 23(2) (power to stop and search persons and vehicles).',
+    requirements:
+      'Information on oath giving reasonable grounds to suspect controlled drugs are unlawfully in a person\u2019s possession on the premises; warrant issued by a justice of the peace; PACE Code B.',
     typicalImpact: 'Seizures, arrests and evidence; often followed by a closure notice.',
     whoCanHelp: 'Police neighbourhood and drugs teams.',
     suggestedFor: ['address', 'premises', 'category:illegal-drugs'],
@@ -1004,9 +1188,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'crime',
     agencyKind: 'Police firearms licensing',
-    description: 'Revoke the certificate of a holder linked to the group and remove their firearms, stopping lawful guns reaching criminal hands.',
-    legalBasis: 'Firearms Act 1968, section 30A (revocation of firearm certificates) and section 30C (shotgun certificates).',
-    requirements: 'The chief officer is satisfied the holder is prohibited, is of intemperate habits or unsound mind, or is otherwise unfitted to be entrusted with a firearm, or is a danger to public safety or the peace; appeal to the Crown Court.',
+    description:
+      'Revoke the certificate of a holder linked to the group and remove their firearms, stopping lawful guns reaching criminal hands.',
+    legalBasis:
+      'Firearms Act 1968, section 30A (revocation of firearm certificates) and section 30C (shotgun certificates).',
+    requirements:
+      'The chief officer is satisfied the holder is prohibited, is of intemperate habits or unsound mind, or is otherwise unfitted to be entrusted with a firearm, or is a danger to public safety or the peace; appeal to the Crown Court.',
     typicalImpact: 'Firearms surrendered or seized.',
     whoCanHelp: 'Police firearms licensing unit.',
     suggestedFor: ['person', 'enabler', 'category:illegal-firearms'],
@@ -1019,9 +1206,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'pursue',
     lifestyleArea: 'crime',
     agencyKind: 'Probation Service',
-    description: 'Ask the Probation Service to add licence conditions (exclusion zones, non-association, electronic monitoring) for a group member released on licence, or to consider recall where they breach it.',
-    legalBasis: 'Criminal Justice Act 2003, section 250 (licence conditions) and section 254 (recall of prisoners while on licence).',
-    requirements: 'The person is on licence; intelligence shared with the offender manager through MAPPA or integrated offender management.',
+    description:
+      'Ask the Probation Service to add licence conditions (exclusion zones, non-association, electronic monitoring) for a group member released on licence, or to consider recall where they breach it.',
+    legalBasis:
+      'Criminal Justice Act 2003, section 250 (licence conditions) and section 254 (recall of prisoners while on licence).',
+    requirements:
+      'The person is on licence; intelligence shared with the offender manager through MAPPA or integrated offender management.',
     typicalImpact: 'Tighter control of released principals; return to custody on breach.',
     whoCanHelp: 'The Probation Service offender manager; integrated offender management police.',
     suggestedFor: ['principal', 'person'],
@@ -1036,9 +1226,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'prevent',
     lifestyleArea: 'behaviour',
     agencyKind: 'Youth Justice Service',
-    description: 'Offer young people on the edge of the group (runners, peripheral members) mentoring, education and employment support, and a trusted adult, to steer them away from organised crime.',
-    legalBasis: 'Crime and Disorder Act 1998, section 37 (aim of the youth justice system to prevent offending by children) and section 39 (youth offending teams).',
-    requirements: 'Consent of the young person and their parents; assessment by the Youth Justice Service or an early help team.',
+    description:
+      'Offer young people on the edge of the group (runners, peripheral members) mentoring, education and employment support, and a trusted adult, to steer them away from organised crime.',
+    legalBasis:
+      'Crime and Disorder Act 1998, section 37 (aim of the youth justice system to prevent offending by children) and section 39 (youth offending teams).',
+    requirements:
+      'Consent of the young person and their parents; assessment by the Youth Justice Service or an early help team.',
     typicalImpact: 'Fewer recruits for the group; young people safeguarded.',
     whoCanHelp: 'The Youth Justice Service; early help; youth services and voluntary sector mentors.',
     suggestedFor: ['child-victim', 'person', 'category:illegal-drugs'],
@@ -1051,12 +1244,14 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'prevent',
     lifestyleArea: 'lifestyle',
     agencyKind: 'Education',
-    description: 'Sessions for pupils, staff and parents on how county lines groups recruit, grooming online and offline, and where to get help, in schools the group targets.',
+    description:
+      'Sessions for pupils, staff and parents on how county lines groups recruit, grooming online and offline, and where to get help, in schools the group targets.',
     legalBasis:
       'Education Act 2002, section 175 (safeguarding duties of schools), with Keeping Children Safe in Education (statutory guidance) on criminal and sexual exploitation.',
     requirements: 'Agreement of the school\u2019s designated safeguarding lead; age-appropriate materials.',
     typicalImpact: 'Children and staff recognise the signs earlier; more referrals.',
-    whoCanHelp: 'Schools\u2019 designated safeguarding leads; police schools officers; voluntary sector programmes.',
+    whoCanHelp:
+      'Schools\u2019 designated safeguarding leads; police schools officers; voluntary sector programmes.',
     suggestedFor: ['child-victim', 'category:illegal-drugs', 'category:child-sexual-exploitation-and-abuse'],
     source: `${LEG}/ukpga/2002/32/section/175`,
     verifiedOn: WRITTEN,
@@ -1084,12 +1279,20 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'prevent',
     lifestyleArea: 'travel',
     agencyKind: 'Community safety partnership',
-    description: 'Brief taxi drivers, rail and bus staff, hotels, letting agents and fast-food outlets on the signs of county lines and cuckooing and how to report them.',
-    legalBasis: 'Non-statutory. Supports the Crime and Disorder Act 1998, section 17 duty on councils and partners to prevent crime and disorder.',
+    description:
+      'Brief taxi drivers, rail and bus staff, hotels, letting agents and fast-food outlets on the signs of county lines and cuckooing and how to report them.',
+    legalBasis:
+      'Non-statutory. Supports the Crime and Disorder Act 1998, section 17 duty on councils and partners to prevent crime and disorder.',
     requirements: 'A partnership campaign plan; materials from the national county lines programme.',
     typicalImpact: 'More intelligence from people who see the group travel and stay.',
-    whoCanHelp: 'The community safety partnership; British Transport Police; the council licensing team for taxi drivers.',
-    suggestedFor: ['business', 'vehicle', 'category:illegal-drugs', 'category:modern-slavery-and-human-trafficking'],
+    whoCanHelp:
+      'The community safety partnership; British Transport Police; the council licensing team for taxi drivers.',
+    suggestedFor: [
+      'business',
+      'vehicle',
+      'category:illegal-drugs',
+      'category:modern-slavery-and-human-trafficking',
+    ],
     source: `${LEG}/ukpga/1998/37/section/17`,
     verifiedOn: WRITTEN,
   },
@@ -1099,7 +1302,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'protect',
     lifestyleArea: 'lifestyle',
     agencyKind: 'Police with banks',
-    description: 'Bank and building society staff who suspect a customer is being defrauded (a large unusual withdrawal, a courier fraud) call the police, who attend at once.',
+    description:
+      'Bank and building society staff who suspect a customer is being defrauded (a large unusual withdrawal, a courier fraud) call the police, who attend at once.',
     legalBasis: 'Non-statutory partnership between UK Finance, the police and Trading Standards.',
     requirements: 'Branch staff trained in the protocol; 999 call by the branch.',
     typicalImpact: 'Losses prevented; offenders caught collecting; victims safeguarded.',
@@ -1114,7 +1318,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'protect',
     lifestyleArea: 'crime',
     agencyKind: 'Police (Cyber Protect)',
-    description: 'Advice and talks for victims, businesses and community groups on securing accounts and devices after a cyber attack or to prevent one.',
+    description:
+      'Advice and talks for victims, businesses and community groups on securing accounts and devices after a cyber attack or to prevent one.',
     legalBasis: 'Non-statutory; follows National Cyber Security Centre guidance.',
     requirements: 'Referral to the force\u2019s Cyber Protect officer.',
     typicalImpact: 'Fewer repeat victims; harder targets.',
@@ -1129,9 +1334,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'protect',
     lifestyleArea: 'lifestyle',
     agencyKind: 'Police designing out crime',
-    description: 'Make homes, businesses and spaces the group uses or targets harder to exploit: locks, door entry systems, lighting, CCTV, fencing off dealing spots.',
-    legalBasis: 'Non-statutory (Secured by Design principles); supports the Crime and Disorder Act 1998, section 17 duty.',
-    requirements: 'A survey by a designing out crime officer; the owner\u2019s or landlord\u2019s agreement and funding.',
+    description:
+      'Make homes, businesses and spaces the group uses or targets harder to exploit: locks, door entry systems, lighting, CCTV, fencing off dealing spots.',
+    legalBasis:
+      'Non-statutory (Secured by Design principles); supports the Crime and Disorder Act 1998, section 17 duty.',
+    requirements:
+      'A survey by a designing out crime officer; the owner\u2019s or landlord\u2019s agreement and funding.',
     typicalImpact: 'Fewer opportunities for dealing and cuckooing; reassurance for residents.',
     whoCanHelp: 'Police designing out crime officers; housing providers; the council.',
     suggestedFor: ['address', 'premises', 'cuckooing-victim', 'victim'],
@@ -1146,8 +1354,10 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'prepare',
     lifestyleArea: 'crime',
     agencyKind: 'Police',
-    description: 'Before and after a disruption, assess its effect on the community: tensions, vulnerable people who may be left exposed, displacement, rival groups moving in.',
-    legalBasis: 'Non-statutory practice in policing guidance (College of Policing authorised professional practice).',
+    description:
+      'Before and after a disruption, assess its effect on the community: tensions, vulnerable people who may be left exposed, displacement, rival groups moving in.',
+    legalBasis:
+      'Non-statutory practice in policing guidance (College of Policing authorised professional practice).',
     requirements: 'Completed by the operation lead with partners; reviewed after action.',
     typicalImpact: 'Fewer unintended harms; a plan for the gap left behind.',
     whoCanHelp: 'Police neighbourhood inspector; the community safety partnership.',
@@ -1161,8 +1371,10 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'prepare',
     lifestyleArea: 'behaviour',
     agencyKind: 'Community safety partnership',
-    description: 'Plan what the partnership says, when and to whom, before and after action: publicising results to deter others and reassure residents, without prejudicing prosecutions or identifying victims.',
-    legalBasis: 'Non-statutory. Publicity about individuals respects the Data Protection Act 2018, contempt of court rules and any reporting restrictions.',
+    description:
+      'Plan what the partnership says, when and to whom, before and after action: publicising results to deter others and reassure residents, without prejudicing prosecutions or identifying victims.',
+    legalBasis:
+      'Non-statutory. Publicity about individuals respects the Data Protection Act 2018, contempt of court rules and any reporting restrictions.',
     requirements: 'Agreement of the operation lead and each partner\u2019s communications team.',
     typicalImpact: 'Confidence in the partnership; more reports from the public.',
     whoCanHelp: 'Partners\u2019 communications teams; the partnership coordinator.',
@@ -1176,7 +1388,8 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'prepare',
     lifestyleArea: 'behaviour',
     agencyKind: 'Police neighbourhood team',
-    description: 'Visible patrols, door-knocking, drop-in surgeries and updates to residents after a disruption, and a clear route for them to report what they see.',
+    description:
+      'Visible patrols, door-knocking, drop-in surgeries and updates to residents after a disruption, and a clear route for them to report what they see.',
     legalBasis: 'Non-statutory neighbourhood policing practice.',
     requirements: 'Neighbourhood team capacity; the communications plan.',
     typicalImpact: 'Less fear; more intelligence; a community that resists the group\u2019s return.',
@@ -1191,10 +1404,12 @@ export const SEED_TACTICS: readonly SeedTactic[] = [
     strand: 'prepare',
     lifestyleArea: 'crime',
     agencyKind: 'Community safety partnership',
-    description: 'Agree what partners share about the group, on what legal basis and how, so that every other tactic can be chosen with the full picture.',
+    description:
+      'Agree what partners share about the group, on what legal basis and how, so that every other tactic can be chosen with the full picture.',
     legalBasis:
       'Crime and Disorder Act 1998, section 115 (power to disclose to relevant authorities for the purposes of the Act) and section 17; Data Protection Act 2018 and UK GDPR.',
-    requirements: 'A signed agreement; data protection impact assessment; each partner\u2019s data protection officer consulted.',
+    requirements:
+      'A signed agreement; data protection impact assessment; each partner\u2019s data protection officer consulted.',
     typicalImpact: 'Faster, lawful sharing; fewer gaps between agencies.',
     whoCanHelp: 'The partnership coordinator; partners\u2019 data protection officers.',
     suggestedFor: ['principal'],

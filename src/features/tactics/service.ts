@@ -65,7 +65,10 @@ export function createTactics(database: Database) {
     add(request: TacticsRequest, fields: q.TacticFields & { key: string }): Promise<Outcome<string>> {
       return change(request, 'create', async (tx) => {
         if (await q.tacticIdByKey(tx, fields.key)) {
-          return { kind: 'refused', errors: { key: 'A tactic with this key already exists: choose another' } };
+          return {
+            kind: 'refused',
+            errors: { key: 'A tactic with this key already exists: choose another' },
+          };
         }
         const id = await q.insertTactic(tx, fields, request.principal.userId);
         await entry(tx, request, id, { change: 'added', key: fields.key });
@@ -78,7 +81,11 @@ export function createTactics(database: Database) {
         const before = await q.tacticById(tx, id);
         if (!before) return NOT_FOUND;
         await q.updateTactic(tx, id, fields, request.principal.userId);
-        await entry(tx, request, id, { change: 'edited', key: before.key, fields: changedFields(before, fields) });
+        await entry(tx, request, id, {
+          change: 'edited',
+          key: before.key,
+          fields: changedFields(before, fields),
+        });
         return done(null);
       });
     },
