@@ -76,32 +76,28 @@ export async function listTactics(
       ]),
     );
   }
-  return (await query.execute()) as (TacticSummary & {
-    retired: boolean;
-    verified_on: string;
-    source: string;
-  })[];
+  return await query.execute();
 }
 
 /** The tactics with these keys (retired ones included: a plan may already name one). */
 export async function tacticsByKeys(q: Queryable, keys: readonly string[]): Promise<TacticSummary[]> {
   if (keys.length === 0) return [];
-  return (await q
+  return await q
     .selectFrom('tactic')
     .select([...SUMMARY_COLUMNS])
     .where('key', 'in', [...keys])
     .orderBy('name')
-    .execute()) as TacticSummary[];
+    .execute();
 }
 
 /** Every tactic in use (not retired): what suggestions are drawn from. */
 export async function activeTactics(q: Queryable): Promise<TacticSummary[]> {
-  return (await q
+  return await q
     .selectFrom('tactic')
     .select([...SUMMARY_COLUMNS])
     .where('retired', '=', false)
     .orderBy('name')
-    .execute()) as TacticSummary[];
+    .execute();
 }
 
 export async function tacticById(q: Queryable, id: string): Promise<TacticRow | undefined> {

@@ -37,7 +37,7 @@ describe('tactics seed', () => {
       .selectFrom('tactic')
       .select(db().fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    assert.equal(Number(count.n), SEED_TACTICS.length);
+    assert.equal(count.n, SEED_TACTICS.length);
   });
 
   it('never undoes an edit, a retirement or a deletion', async () => {
