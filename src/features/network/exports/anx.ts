@@ -63,7 +63,7 @@ const ANX_ATTRIBUTE_TYPE: Record<MetricKind, string> = {
 };
 
 function entityType(schema: string): { type: string; iconFile: string } {
-  return Object.hasOwn(ANX_ENTITY_TYPES, schema) ? ANX_ENTITY_TYPES[schema] : OTHER_ENTITY_TYPE;
+  return ANX_ENTITY_TYPES[schema] ?? OTHER_ENTITY_TYPE;
 }
 
 export function toAnx(network: VisibleNetwork, metrics?: Record<string, NodeMetrics>): string {

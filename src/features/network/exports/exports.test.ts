@@ -52,10 +52,17 @@ const metrics: Record<string, NodeMetrics> = {
   n4: { degree: 1, community: 0 },
 };
 
+function nth<T>(list: readonly T[], index: number): T {
+  const value = list[index];
+  assert.ok(value !== undefined, `item ${index}`);
+  return value;
+}
+
 function only(root: XmlElement, name: string): XmlElement {
   const found = elementsNamed(root, name);
-  assert.equal(found.length, 1, `one <${name}>`);
-  return found[0];
+  const [first] = found;
+  assert.ok(first && found.length === 1, `one <${name}>`);
+  return first;
 }
 
 describe('escapeXml', () => {
@@ -82,7 +89,7 @@ describe('the strict XML check', () => {
       '<p:a/>',
       '<a>',
     ]) {
-      assert.throws(() => parseStrictXml(bad), undefined, bad);
+      assert.throws(() => parseStrictXml(bad), Error, bad);
     }
     assert.equal(
       parseStrictXml('<?xml version="1.0"?><a x="&lt;&#x41;"><!-- c --><b/>t&amp;</a>').attributes.x,
@@ -126,16 +133,16 @@ describe('toGraphML', () => {
     );
     const data = (element: XmlElement, key: string) =>
       element.children.find((c) => c.attributes.key === key)?.text;
-    assert.equal(data(nodes[0], 'node.caption'), NASTY_CLEAN);
-    assert.equal(data(nodes[1], 'node.caption'), 'Acme <Cars> & Co');
-    assert.equal(data(nodes[0], 'node.betweenness'), '0.6666666666666666');
-    assert.equal(data(nodes[0], 'node.seed'), 'true');
-    assert.equal(data(nodes[3], 'node.betweenness'), undefined, 'a missing metric is left out');
-    assert.equal(edges[0].attributes.directed, 'true');
-    assert.equal(edges[2].attributes.directed, undefined, 'associate of is undirected');
-    assert.equal(data(edges[0], 'edge.startDate'), '2024-03-01');
-    assert.equal(data(edges[0], 'edge.label'), 'director of');
-    assert.equal(data(edges[1], 'edge.confidence'), 'low');
+    assert.equal(data(nth(nodes, 0), 'node.caption'), NASTY_CLEAN);
+    assert.equal(data(nth(nodes, 1), 'node.caption'), 'Acme <Cars> & Co');
+    assert.equal(data(nth(nodes, 0), 'node.betweenness'), '0.6666666666666666');
+    assert.equal(data(nth(nodes, 0), 'node.seed'), 'true');
+    assert.equal(data(nth(nodes, 3), 'node.betweenness'), undefined, 'a missing metric is left out');
+    assert.equal(nth(edges, 0).attributes.directed, 'true');
+    assert.equal(nth(edges, 2).attributes.directed, undefined, 'associate of is undirected');
+    assert.equal(data(nth(edges, 0), 'edge.startDate'), '2024-03-01');
+    assert.equal(data(nth(edges, 0), 'edge.label'), 'director of');
+    assert.equal(data(nth(edges, 1), 'edge.confidence'), 'low');
     assert.ok(xml.includes('&amp;') && xml.includes('&lt;Cars&gt;'));
     assert.ok(!xml.includes('\u0001'));
   });
@@ -156,6 +163,7 @@ describe('toGexf', () => {
     assert.equal(root.attributes.xmlns, 'http://gexf.net/1.3');
     assert.equal(root.attributes.version, '1.3');
     const [nodeAttributes, edgeAttributes] = elementsNamed(root, 'attributes');
+    assert.ok(nodeAttributes && edgeAttributes);
     assert.equal(nodeAttributes.attributes.class, 'node');
     assert.equal(edgeAttributes.attributes.class, 'edge');
     const declared = (element: XmlElement) => element.children.map((c) => c.attributes.id);
@@ -177,18 +185,18 @@ describe('toGexf', () => {
     const edges = elementsNamed(only(root, 'edges'), 'edge');
     assert.equal(nodes.length, 4);
     assert.equal(edges.length, 3);
-    assert.equal(nodes[0].attributes.label, NASTY_CLEAN);
+    assert.equal(nth(nodes, 0).attributes.label, NASTY_CLEAN);
     const value = (element: XmlElement, id: string) =>
       elementsNamed(element, 'attvalue').find((a) => a.attributes.for === id)?.attributes.value;
-    assert.equal(value(nodes[1], 'community'), '1');
-    assert.equal(value(nodes[0], 'articulationPoint'), 'true');
-    assert.equal(value(nodes[0], 'schema'), 'Person');
-    assert.equal(edges[0].attributes.type, 'directed');
-    assert.equal(edges[0].attributes.label, 'director of');
-    assert.equal(value(edges[0], 'startDate'), '2024-03-01');
-    assert.equal(value(edges[0], 'endDate'), '2025-01-31');
-    assert.equal(value(edges[0], 'confidence'), 'high');
-    assert.equal(edges[2].attributes.type, undefined);
+    assert.equal(value(nth(nodes, 1), 'community'), '1');
+    assert.equal(value(nth(nodes, 0), 'articulationPoint'), 'true');
+    assert.equal(value(nth(nodes, 0), 'schema'), 'Person');
+    assert.equal(nth(edges, 0).attributes.type, 'directed');
+    assert.equal(nth(edges, 0).attributes.label, 'director of');
+    assert.equal(value(nth(edges, 0), 'startDate'), '2024-03-01');
+    assert.equal(value(nth(edges, 0), 'endDate'), '2025-01-31');
+    assert.equal(value(nth(edges, 0), 'confidence'), 'high');
+    assert.equal(nth(edges, 2).attributes.type, undefined);
     assert.equal(toGexf({ nodes: [...network.nodes].reverse(), edges: network.edges }, metrics), xml);
   });
 });
@@ -229,7 +237,7 @@ describe('toAnx', () => {
       elementsNamed(root, 'IconStyle').map((s) => s.attributes.Type),
       ['Person', 'Organisation', 'Telephone', 'Vehicle'],
     );
-    assert.equal(items[0].attributes.Label, NASTY_CLEAN);
+    assert.equal(nth(items, 0).attributes.Label, NASTY_CLEAN);
     const declaredTypes = new Set(elementsNamed(root, 'EntityType').map((t) => t.attributes.Name));
     for (const style of elementsNamed(root, 'IconStyle')) assert.ok(declaredTypes.has(style.attributes.Type));
   });
@@ -255,7 +263,7 @@ describe('toAnx', () => {
     );
     const strengths = new Set(elementsNamed(root, 'Strength').map((s) => s.attributes.Name));
     for (const style of styles) assert.ok(strengths.has(style.Strength));
-    const linkItem = elementsNamed(root, 'ChartItem')[4];
+    const linkItem = nth(elementsNamed(root, 'ChartItem'), 4);
     assert.equal(linkItem.attributes.Label, 'director of');
     assert.equal(linkItem.attributes.DateSet, 'true');
     assert.equal(linkItem.attributes.DateTime, '2024-03-01T00:00:00');

@@ -23,7 +23,7 @@ export function parseStrictXml(source: string): XmlElement {
     throw new Error(`${what} at offset ${at}: ${JSON.stringify(source.slice(at, at + 40))}`);
   };
   const skipSpace = () => {
-    while (at < source.length && ' \t\r\n'.includes(source[at])) at += 1;
+    while (at < source.length && ' \t\r\n'.includes(source.charAt(at))) at += 1;
   };
   const readName = (): string => {
     NAME.lastIndex = at;
@@ -35,10 +35,11 @@ export function parseStrictXml(source: string): XmlElement {
   const decode = (raw: string): string =>
     raw.replace(/&([^;]*);|&/g, (whole, reference: string | undefined) => {
       if (reference === undefined) return fail('a bare &');
-      if (Object.hasOwn(PREDEFINED, reference)) return PREDEFINED[reference];
+      const predefined = PREDEFINED[reference];
+      if (predefined !== undefined) return predefined;
       const numeric = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(reference);
       if (!numeric) return fail(`an unknown entity ${whole}`);
-      const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2], 10);
+      const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : parseInt(numeric[2] ?? '', 10);
       const character = code <= 0x10ffff ? String.fromCodePoint(code) : '';
       if (!character || !XML_CHARACTERS.test(character))
         return fail(`a reference to a character XML forbids ${whole}`);
@@ -74,7 +75,7 @@ export function parseStrictXml(source: string): XmlElement {
       if (source[at] !== '=') fail('expected =');
       at += 1;
       skipSpace();
-      const quote = source[at];
+      const quote = source.charAt(at);
       if (quote !== '"' && quote !== "'") fail('an unquoted attribute value');
       const end = source.indexOf(quote, at + 1);
       if (end < 0) fail('an unclosed attribute value');
