@@ -18,18 +18,18 @@ describe('reading a link chart', () => {
     assert.deepEqual(file.rejections, []);
     assert.equal(file.rowsRead, 4);
     const [first, second, third, fourth] = file.rows;
-    assert.equal(first?.type, 'associate-of');
-    assert.equal(first?.date, '2024-03-01');
-    assert.equal(first?.confidence, 'high');
-    assert.equal(first?.from.schema, 'Person');
-    assert.equal(first?.line, 2);
-    assert.equal(second?.type, 'director-of');
-    assert.equal(second?.date, '2023-02-01');
-    assert.equal(second?.confidence, 'medium', 'medium when blank');
-    assert.equal(second?.to.schema, 'Business');
-    assert.equal(third?.to.name, '+447700900123', 'a phone number as Lantern stores it');
-    assert.equal(third?.to.schema, 'Phone');
-    assert.equal(fourth?.to.name, 'WK19ABC');
+    assert.equal(first!.type, 'associate-of');
+    assert.equal(first!.date, '2024-03-01');
+    assert.equal(first!.confidence, 'high');
+    assert.equal(first!.from.schema, 'Person');
+    assert.equal(first!.line, 2);
+    assert.equal(second!.type, 'director-of');
+    assert.equal(second!.date, '2023-02-01');
+    assert.equal(second!.confidence, 'medium', 'medium when blank');
+    assert.equal(second!.to.schema, 'Business');
+    assert.equal(third!.to.name, '+447700900123', 'a phone number as Lantern stores it');
+    assert.equal(third!.to.schema, 'Phone');
+    assert.equal(fourth!.to.name, 'WK19ABC');
   });
 
   it('reads the header loosely, but refuses a file without its columns or rows', () => {

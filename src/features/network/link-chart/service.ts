@@ -41,7 +41,7 @@ import {
   sourceKey,
   type EntitySchemaSpec,
 } from '../../intelligence/schema.js';
-import { entityIdsByKeys, linkableEntitiesNamed } from './queries.js';
+import { entityIdsByKeys, linkableEntitiesNamed, type NamedEntity } from './queries.js';
 import { parseLinkChart, type LinkChartEnd, type LinkChartRejection, type LinkChartRow } from './rows.js';
 
 const REASON_COLUMN = 'Reason not imported';
@@ -141,10 +141,10 @@ export async function planLinkChart(
     viewer,
     ends.map((end) => normaliseName(end.name)),
   );
-  const byMatchKey = new Map<string, Map<string, (typeof named)[number]>>();
+  const byMatchKey = new Map<string, Map<string, NamedEntity>>();
   for (const entity of named) {
     const matchKey = `${entity.schema}:${entity.normalised}`;
-    const found = byMatchKey.get(matchKey) ?? new Map();
+    const found = byMatchKey.get(matchKey) ?? new Map<string, NamedEntity>();
     found.set(entity.id, entity);
     byMatchKey.set(matchKey, found);
   }
