@@ -178,6 +178,19 @@ describe('toGexf', () => {
       'articulationPoint',
     ]);
     assert.deepEqual(declared(edgeAttributes), ['linkType', 'startDate', 'endDate', 'confidence']);
+    // Only GEXF 1.3's attribute types (it has no date type).
+    const GEXF_TYPES = new Set([
+      'integer',
+      'long',
+      'double',
+      'float',
+      'boolean',
+      'string',
+      'liststring',
+      'anyURI',
+    ]);
+    for (const attribute of elementsNamed(root, 'attribute'))
+      assert.ok(GEXF_TYPES.has(attribute.attributes.type ?? ''));
   });
 
   it('holds every node and edge with labels, types, dates and confidence', () => {

@@ -3,7 +3,9 @@
  * `version="1.3"`). A static graph, undirected by default, with `type="directed"` on the edges of
  * directed link types; attributes are declared per class before the nodes and edges: schema,
  * caption, seed, hops and the metrics given for nodes; link type, dates and confidence for edges.
- * Dates are GEXF `date` attributes ('YYYY-MM-DD', as xsd:date) so Gephi can filter on them.
+ * Dates are strings ('YYYY-MM-DD'): GEXF 1.3's attribute types have no date (its changes from
+ * 1.2 added bigdecimal, biginteger, char, short, byte and list types), and dates as time only
+ * belong in a dynamic graph.
  */
 import type { NodeMetrics, VisibleNetwork } from '../types.js';
 import {
@@ -79,12 +81,12 @@ export function toGexf(network: VisibleNetwork, metrics?: Record<string, NodeMet
   xml.empty('attribute', [
     ['id', 'startDate'],
     ['title', 'Start date'],
-    ['type', 'date'],
+    ['type', 'string'],
   ]);
   xml.empty('attribute', [
     ['id', 'endDate'],
     ['title', 'End date'],
-    ['type', 'date'],
+    ['type', 'string'],
   ]);
   xml.empty('attribute', [
     ['id', 'confidence'],
