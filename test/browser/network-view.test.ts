@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { viewDataJson } from '../../src/features/network/exports/index.js';
 import type { NetworkViewData } from '../../src/features/network/types.js';
 import { route } from '../../src/web/routes.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -83,8 +84,8 @@ function escapeHtml(text: string): string {
 
 /** The page as a network page would write it: the table first, then the picture's holder and data. */
 function harness(nonce: string): string {
-  // JSON in a script element: `<` escaped, so no label can close the element early.
-  const json = JSON.stringify(SAMPLE).replace(/</g, '\\u003c');
+  // As a network page writes it: no label can close the script element early.
+  const json = viewDataJson(SAMPLE);
   const rows = SAMPLE.nodes
     .map(
       (node) =>

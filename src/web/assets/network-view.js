@@ -6,7 +6,8 @@
 // The page provides, side by side:
 //   <div data-network-view></div>
 //   <script type="application/json" id="network-data" nonce="...">NetworkViewData</script>
-// (NetworkViewData in src/features/network/types.ts; the JSON must have `<` written as \u003c.)
+// (NetworkViewData in src/features/network/types.ts, built by `toViewData` and written by
+// `viewDataJson` from src/features/network/exports/, which escapes `<` so no name ends the element.)
 // When drawn, the holder says so: data-network-ready="true", data-network-nodes and
 // data-network-edges (the counts drawn).
 import cytoscape from '../cytoscape/cytoscape.esm.min.js';

@@ -3,3 +3,4 @@ export { toAnx } from './anx.js';
 export { toGexf } from './gexf.js';
 export { toGraphML } from './graphml.js';
 export { escapeXml } from './xml.js';
+export { toViewData, viewDataJson, type SizeMetric } from './view-data.js';
