@@ -83,10 +83,28 @@ function escapeHtml(text: string): string {
 }
 
 /** The page as a network page would write it: the table first, then the picture's holder and data. */
-function harness(nonce: string): string {
+/** A chain of 450 people: past the size where the picture switches to its cheaper layout. */
+const LARGE: NetworkViewData = {
+  nodes: Array.from({ length: 450 }, (_, i) => ({
+    id: `n${String(i).padStart(3, '0')}`,
+    label: `Person ${i}`,
+    schema: 'Person',
+    size: (i % 10) / 10,
+    community: i % 5,
+    href: `/test/entity/n${i}`,
+  })),
+  edges: Array.from({ length: 449 }, (_, i) => ({
+    id: `e${i}`,
+    source: `n${String(i).padStart(3, '0')}`,
+    target: `n${String(i + 1).padStart(3, '0')}`,
+    label: 'associate of',
+  })),
+};
+
+function harness(nonce: string, data: NetworkViewData = SAMPLE): string {
   // As a network page writes it: no label can close the script element early.
-  const json = viewDataJson(SAMPLE);
-  const rows = SAMPLE.nodes
+  const json = viewDataJson(data);
+  const rows = data.nodes
     .map(
       (node) =>
         `<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="${escapeHtml(node.href)}">${escapeHtml(node.label)}</a></td><td class="govuk-table__cell">${escapeHtml(node.schema)}</td><td class="govuk-table__cell">${node.community ?? 'None'}</td></tr>`,
@@ -116,7 +134,8 @@ const harnessRoutes = [
     path: '/test/network-view',
     access: 'public',
     audit: 'test.network-view',
-    handle: ({ res }) => res.type('html').send(harness(res.locals.cspNonce)),
+    handle: ({ req, res }) =>
+      res.type('html').send(harness(res.locals.cspNonce, req.query.large === 'yes' ? LARGE : SAMPLE)),
   }),
   route({
     method: 'get',
@@ -145,7 +164,7 @@ describe('the network picture in Chromium', () => {
   });
 
   /** Opens the harness, collecting console errors (a CSP violation is one) and page errors. */
-  async function openHarness(page: Page): Promise<string[]> {
+  async function openHarness(page: Page, query = ''): Promise<string[]> {
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) {
@@ -156,7 +175,7 @@ describe('the network picture in Chromium', () => {
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${app.url}/test/network-view`);
+    await page.goto(`${app.url}/test/network-view${query}`);
     await page.locator('[data-network-view][data-network-ready="true"]').waitFor();
     return problems;
   }
@@ -255,6 +274,18 @@ describe('the network picture in Chromium', () => {
     const bytes = await readFile(path);
     assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     assert.ok(bytes.length > 1000, 'more than an empty image');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('draws a large network too, with its cheaper layout', async (t) => {
+    browser = browser ?? (await launchBrowser(t));
+    if (!browser) return;
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const problems = await openHarness(page, '?large=yes');
+    assert.equal(await page.locator('[data-network-view]').getAttribute('data-network-nodes'), '450');
+    assert.equal(await page.locator('[data-network-view]').getAttribute('data-network-edges'), '449');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -172,6 +172,38 @@ const STYLE = [
   },
 ];
 
+// Above this many nodes the force-directed layout would keep the page busy for seconds.
+const LARGE = 400;
+
+/**
+ * Never random, so the same network always draws the same way: force-directed (cose) from a
+ * circle in id order (cose draws no random numbers when randomize is false); for large networks,
+ * rings by size with the largest in the middle, in id order within a ring.
+ */
+function layoutFor(count) {
+  if (count > LARGE) {
+    return {
+      name: 'concentric',
+      concentric: (node) => node.data('size'),
+      levelWidth: () => 0.1,
+      animate: false,
+      fit: true,
+      padding: 30,
+    };
+  }
+  return {
+    name: 'cose',
+    randomize: false,
+    animate: false,
+    nodeDimensionsIncludeLabels: true,
+    idealEdgeLength: () => 90,
+    nodeRepulsion: () => 400_000,
+    numIter: 1500,
+    fit: true,
+    padding: 30,
+  };
+}
+
 function downloadButton(cy) {
   const button = document.createElement('button');
   button.type = 'button';
@@ -215,19 +247,10 @@ function draw(holder, data) {
     container: canvas,
     elements: elementsOf(data),
     style: STYLE,
-    // Force-directed from a circle in id order, never from random positions: the same network
-    // always gets the same picture (cose draws no random numbers when randomize is false).
-    layout: {
-      name: 'cose',
-      randomize: false,
-      animate: false,
-      nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 90,
-      nodeRepulsion: () => 400_000,
-      numIter: 1500,
-      fit: true,
-      padding: 30,
-    },
+    layout: layoutFor(data.nodes.length),
+    // Large networks: draw edges and labels again only once panning or zooming stops.
+    hideEdgesOnViewport: data.nodes.length > LARGE,
+    textureOnViewport: data.nodes.length > LARGE,
     minZoom: 0.2,
     maxZoom: 4,
     wheelSensitivity: 0.3,
