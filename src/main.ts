@@ -20,6 +20,7 @@ import { registerIntelligenceNames } from './features/intelligence/record-names.
 import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { inboxRoutes } from './features/intelligence/inbox/index.js';
 import { importRoutes } from './features/intelligence/import/routes.js';
+import { linkChartRoutes } from './features/network/link-chart/routes.js';
 import { searchRoutes } from './features/intelligence/search/routes.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
 import { workspaceHomeRoutes } from './features/access/workspace-home.js';
@@ -76,6 +77,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
     ...tacticsRoutes({ database, sessions: services.sessions }),
+    ...linkChartRoutes({ database, sessions: services.sessions }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
