@@ -21,6 +21,7 @@ import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { inboxRoutes } from './features/intelligence/inbox/index.js';
 import { importRoutes } from './features/intelligence/import/routes.js';
 import { searchRoutes } from './features/intelligence/search/routes.js';
+import { networkFeatureRoutes, registerNetworkNames } from './features/network/index.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
 import { workspaceHomeRoutes } from './features/access/workspace-home.js';
 import { purposeRoutes } from './features/access/purpose.js';
@@ -72,12 +73,14 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...inboxRoutes({ database, sessions: services.sessions }),
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
+    ...networkFeatureRoutes({ database }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
 
 function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
   registerIntelligenceNames(names);
+  registerNetworkNames(names);
   return names;
 }
 
