@@ -86,8 +86,9 @@ describe(`network jobs on ${testDatabaseKind}`, () => {
     };
     assert.ok(taskCost(task) > INLINE_COST);
     const runner = createJobRunner({ maxRunning: 1, maxQueued: 0 });
-    // A fresh connection first: the one left from before() may have passed the server's keep-alive
-    // timeout, and reusing a socket the server is closing fails the fetch.
+    // before() kept the thread busy writing hundreds of rows while the server's keep-alive timeout
+    // closed the client's idle connection; a moment lets the client notice before it reuses it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     await (await app.get('/health')).text();
     try {
       const job = runner.submit('heavy', 'someone', task);
