@@ -38,9 +38,14 @@ describe('network pages in Chromium', () => {
 
     await page.goto(`${app.url}/partner/entities/${f.ids.A}`);
     await page.getByTestId('open-network').click();
-    await page.waitForURL((url) => url.pathname === '/partner/network' && url.searchParams.get('seed') === f.ids.A);
+    await page.waitForURL(
+      (url) => url.pathname === '/partner/network' && url.searchParams.get('seed') === f.ids.A,
+    );
     // Two hops by default: A, B, G, then H, E and F.
-    assert.match(await page.getByTestId('network-summary').innerText(), /People, businesses, places and things\s+6/);
+    assert.match(
+      await page.getByTestId('network-summary').innerText(),
+      /People, businesses, places and things\s+6/,
+    );
     assert.equal(await page.locator('[data-testid="network-nodes"] tbody tr').count(), 6);
     assert.match(await page.getByTestId('brokers').innerText(), /Netfixture B/);
     assert.match(await page.getByTestId('targets').innerText(), /is the only link between/);

@@ -60,8 +60,7 @@ export interface NetworkAnalysis {
   communityCount: number;
   modularity: number;
   betweenness:
-    | { method: 'exact' }
-    | { method: 'sampled'; pivots: number; errorBound: number; confidence: number };
+    { method: 'exact' } | { method: 'sampled'; pivots: number; errorBound: number; confidence: number };
   nodes: Record<string, NodeResult>;
   bridges: { from: string; to: string }[];
   articulationPoints: string[];
@@ -144,7 +143,10 @@ export function targetsOf(graph: Graph, people: ReadonlySet<string>, articulatio
   return found;
 }
 
-export function analyseNetwork(network: VisibleNetwork, onProgress: Progress = () => undefined): NetworkAnalysis {
+export function analyseNetwork(
+  network: VisibleNetwork,
+  onProgress: Progress = () => undefined,
+): NetworkAnalysis {
   const graph = graphOf(network);
   const n = graph.nodeCount;
   onProgress(0, 'Degree and components');
@@ -157,7 +159,11 @@ export function analyseNetwork(network: VisibleNetwork, onProgress: Progress = (
   let betweennessMethod: NetworkAnalysis['betweenness'] = { method: 'exact' };
   onProgress(0.05, 'Betweenness');
   if (sampled) {
-    const result = sampledBetweenness(graph, { pivots: SAMPLE_PIVOTS, seed: 1, confidence: SAMPLE_CONFIDENCE });
+    const result = sampledBetweenness(graph, {
+      pivots: SAMPLE_PIVOTS,
+      seed: 1,
+      confidence: SAMPLE_CONFIDENCE,
+    });
     between = result.normalized;
     betweennessMethod = {
       method: 'sampled',

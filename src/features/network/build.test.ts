@@ -55,8 +55,8 @@ describe(`building a viewer's network on ${testDatabaseKind}`, () => {
       four?.nodes.filter((n) => n.seed).map((n) => n.id),
       [f.ids.A],
     );
-    assert.equal(four?.nodes.find((n) => n.id === f.ids.D)?.hops, 4);
-    assert.equal(four?.limit, undefined);
+    assert.equal(four.nodes.find((n) => n.id === f.ids.D)?.hops, 4);
+    assert.equal(four.limit, undefined);
   });
 
   it('gives the council officer a smaller network with nothing hidden in it, and no bridge through the hidden', async () => {
@@ -75,9 +75,33 @@ describe(`building a viewer's network on ${testDatabaseKind}`, () => {
     const alone: VisibleNetwork = {
       nodes: network.nodes.map((n) => ({ ...n })),
       edges: [
-        { id: 'x1', from: f.ids.A, to: f.ids.B, linkType: 'associate-of', startDate: null, endDate: null, confidence: 'high' },
-        { id: 'x2', from: f.ids.B, to: f.ids.E, linkType: 'associate-of', startDate: null, endDate: null, confidence: 'high' },
-        { id: 'x3', from: f.ids.E, to: f.ids.F, linkType: 'associate-of', startDate: null, endDate: null, confidence: 'high' },
+        {
+          id: 'x1',
+          from: f.ids.A,
+          to: f.ids.B,
+          linkType: 'associate-of',
+          startDate: null,
+          endDate: null,
+          confidence: 'high',
+        },
+        {
+          id: 'x2',
+          from: f.ids.B,
+          to: f.ids.E,
+          linkType: 'associate-of',
+          startDate: null,
+          endDate: null,
+          confidence: 'high',
+        },
+        {
+          id: 'x3',
+          from: f.ids.E,
+          to: f.ids.F,
+          linkType: 'associate-of',
+          startDate: null,
+          endDate: null,
+          confidence: 'high',
+        },
       ],
     };
     const seen = analyseNetwork(network);
@@ -87,18 +111,22 @@ describe(`building a viewer's network on ${testDatabaseKind}`, () => {
     assert.equal(seen.components, 1);
     assert.deepEqual(seen.targets, expected.targets);
     // The path A–B–E–F: B and E are the people whose removal splits it.
-    assert.deepEqual(
-      seen.targets.map((t) => t.id).sort(),
-      [f.ids.B, f.ids.E].sort(),
-    );
+    assert.deepEqual(seen.targets.map((t) => t.id).sort(), [f.ids.B, f.ids.E].sort());
   });
 
   it('applies each filter to the links', async () => {
-    assert.equal(names(await build(analyst, { hops: 4, filters: { linkTypes: ['associate-of'] } })), 'ABCDEFH');
+    assert.equal(
+      names(await build(analyst, { hops: 4, filters: { linkTypes: ['associate-of'] } })),
+      'ABCDEFH',
+    );
     const dated = await build(analyst, { hops: 4, filters: { from: '2021-01-01' } });
     assert.ok(!linkNames(dated).includes('BE'), 'the link that ended in 2020 is outside the window');
     assert.equal(names(dated), 'ABCDEFGH');
-    const window2020 = await build(analyst, { hops: 1, seeds: [f.ids.E], filters: { from: '2020-06-01', to: '2020-06-30' } });
+    const window2020 = await build(analyst, {
+      hops: 1,
+      seeds: [f.ids.E],
+      filters: { from: '2020-06-01', to: '2020-06-30' },
+    });
     assert.equal(linkNames(window2020), 'BE BF EF');
     assert.equal(names(await build(analyst, { hops: 4, filters: { minConfidence: 'medium' } })), 'ABCDEFH');
     // B–H rests on a 3/E item only; E–F on a 1/B and a 3/E: one good item is enough.

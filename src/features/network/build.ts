@@ -12,7 +12,14 @@
  */
 import type { Queryable } from '../../db/database.js';
 import type { Viewer } from '../access/policy.js';
-import { linksTouching, ocgMembersVisibleTo, visibleEntities, type EntityRow, type LinkFilters, type LinkRow } from './queries.js';
+import {
+  linksTouching,
+  ocgMembersVisibleTo,
+  visibleEntities,
+  type EntityRow,
+  type LinkFilters,
+  type LinkRow,
+} from './queries.js';
 import type { NetworkEdge, NetworkNode, VisibleNetwork } from './types.js';
 
 export const MAX_NODES = 5000;

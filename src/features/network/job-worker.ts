@@ -24,5 +24,8 @@ try {
   });
   port.postMessage({ kind: 'result', result } satisfies JobMessage);
 } catch (error) {
-  port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies JobMessage);
+  port.postMessage({
+    kind: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies JobMessage);
 }

@@ -9,7 +9,12 @@ import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { testDatabaseKind } from '../../../test/support/database.js';
 import { signedInPartner, type TestPartner } from '../../../test/support/partner.js';
 import type { Marking } from '../access/markings.js';
-import { insertEntity, insertItem, insertLink, PUBLIC_REPORT_EVIDENCE_LIST } from '../intelligence/queries.js';
+import {
+  insertEntity,
+  insertItem,
+  insertLink,
+  PUBLIC_REPORT_EVIDENCE_LIST,
+} from '../intelligence/queries.js';
 import { createJobRunner, JobsBusyError } from './jobs.js';
 import { barabasiAlbert, generatedAsInput } from './metrics/generate.js';
 import { runTask, taskCost, INLINE_COST, type NetworkTask } from './tasks.js';
@@ -61,13 +66,23 @@ describe(`network jobs on ${testDatabaseKind}`, () => {
       for (const node of generated.nodes) {
         idOf.set(
           node.id,
-          await insertEntity(tx, { schema: 'Person', properties: { name: [`Jobfixture ${node.id}`] }, createdBy: null }, marking),
+          await insertEntity(
+            tx,
+            { schema: 'Person', properties: { name: [`Jobfixture ${node.id}`] }, createdBy: null },
+            marking,
+          ),
         );
       }
       for (const edge of generated.edges) {
         await insertLink(
           tx,
-          { type: 'associate-of', fromEntityId: idOf.get(edge.from)!, toEntityId: idOf.get(edge.to)!, confidence: 'high', createdBy: null },
+          {
+            type: 'associate-of',
+            fromEntityId: idOf.get(edge.from)!,
+            toEntityId: idOf.get(edge.to)!,
+            confidence: 'high',
+            createdBy: null,
+          },
           [item.id],
           marking,
         );
@@ -122,7 +137,10 @@ describe(`network jobs on ${testDatabaseKind}`, () => {
   it('forgets finished jobs after a while', async () => {
     const runner = createJobRunner({ keepMs: 10 });
     try {
-      const job = runner.submit('small', 'someone', { kind: 'analysis', network: generatedNetwork(50, 2, 3) });
+      const job = runner.submit('small', 'someone', {
+        kind: 'analysis',
+        network: generatedNetwork(50, 2, 3),
+      });
       await runner.wait(job, 30_000);
       assert.equal(job.state, 'done');
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -169,5 +187,3 @@ describe(`network jobs on ${testDatabaseKind}`, () => {
     assert.notEqual(theirs, jobId);
   });
 });
-
-

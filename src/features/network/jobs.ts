@@ -156,7 +156,14 @@ export function createJobRunner(options: JobRunnerOptions = {}) {
       if (known && known.state !== 'failed') return known;
       if (running >= maxRunning && waiting.length >= maxQueued) throw new JobsBusyError();
       counter += 1;
-      const job: Job = { id: `job-${counter}`, key, owner, state: 'queued', progress: 0, stage: 'Waiting to start' };
+      const job: Job = {
+        id: `job-${counter}`,
+        key,
+        owner,
+        state: 'queued',
+        progress: 0,
+        stage: 'Waiting to start',
+      };
       jobs.set(key, job);
       waiting.push({ job, task });
       startNext();

@@ -15,7 +15,12 @@ import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { testDatabaseKind } from '../../../test/support/database.js';
 import { signedInPartner, type TestPartner } from '../../../test/support/partner.js';
 import type { Marking } from '../access/markings.js';
-import { insertEntity, insertItem, insertLink, PUBLIC_REPORT_EVIDENCE_LIST } from '../intelligence/queries.js';
+import {
+  insertEntity,
+  insertItem,
+  insertLink,
+  PUBLIC_REPORT_EVIDENCE_LIST,
+} from '../intelligence/queries.js';
 import { loadReferenceNetwork } from './metrics/test-networks.js';
 import type { NodeMetrics, NetworkEdge, NetworkNode } from './types.js';
 
@@ -102,10 +107,18 @@ describe(`the karate club through the network API on ${testDatabaseKind}`, () =>
     return (await response.json()) as ApiAnswer;
   }
 
-  function assertClose(name: string, actual: Record<string, NodeMetrics>, pick: (m: NodeMetrics) => number | undefined, expected: Record<string, number>) {
+  function assertClose(
+    name: string,
+    actual: Record<string, NodeMetrics>,
+    pick: (m: NodeMetrics) => number | undefined,
+    expected: Record<string, number>,
+  ) {
     for (const [karateId, value] of Object.entries(expected)) {
       const got = pick(actual[entityOf.get(karateId)!] ?? {});
-      assert.ok(got !== undefined && Math.abs(got - value) <= TOLERANCE, `${name} of ${karateId}: ${got} not ${value}`);
+      assert.ok(
+        got !== undefined && Math.abs(got - value) <= TOLERANCE,
+        `${name} of ${karateId}: ${got} not ${value}`,
+      );
     }
   }
 

@@ -9,7 +9,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
-import { matrixFixtures, type FixtureRecord, type MatrixFixtures } from '../../../test/support/matrix-fixtures.js';
+import {
+  matrixFixtures,
+  type FixtureRecord,
+  type MatrixFixtures,
+} from '../../../test/support/matrix-fixtures.js';
 import { signedInPartner, type TestPartner } from '../../../test/support/partner.js';
 
 type AgencyName = 'owner' | 'partner' | 'outsider';
@@ -60,7 +64,11 @@ describe('network build in the access matrix', () => {
     const rows = await app.lantern.database.db
       .selectFrom('link_source')
       .select(['link_id', 'item_id'])
-      .where('link_id', 'in', links.map((l) => l.id))
+      .where(
+        'link_id',
+        'in',
+        links.map((l) => l.id),
+      )
       .execute();
     for (const row of rows) {
       const item = fixtures.records.find((r) => r.type === 'intelligence-item' && r.id === row.item_id);
@@ -137,7 +145,10 @@ describe('network build in the access matrix', () => {
         }
         assert.equal(response.status, 200, who);
         const body = (await response.json()) as { nodes: { id: string }[]; edges: { id: string }[] };
-        assert.ok(body.nodes.some((n) => n.id === seed.id), `${who}: holds its seed`);
+        assert.ok(
+          body.nodes.some((n) => n.id === seed.id),
+          `${who}: holds its seed`,
+        );
         for (const node of body.nodes) {
           const record = entities().find((e) => e.id === node.id);
           assert.ok(record && readable(viewer, record), `${who}: ${record?.label ?? node.id} is visible`);

@@ -45,7 +45,10 @@ describe(`network pages on ${testDatabaseKind}`, () => {
     const doc = parseHtml(html);
     assert.equal(doc.querySelectorAll('[data-testid="network-nodes"] tbody tr').length, 8);
     assert.ok(doc.querySelector('[data-network-view]'));
-    const data = JSON.parse(doc.querySelector('#network-data')?.textContent ?? '{}') as { nodes: unknown[]; edges: unknown[] };
+    const data = JSON.parse(doc.querySelector('#network-data')?.textContent ?? '{}') as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
     assert.equal(data.nodes.length, 8);
     assert.equal(data.edges.length, 8);
     assert.ok(html.includes('Whom to target'));
@@ -53,8 +56,11 @@ describe(`network pages on ${testDatabaseKind}`, () => {
     const [entry, ...more] = await entries('network.view', f.analyst);
     assert.equal(more.length, 0);
     assert.equal(entry?.action, 'consultation');
-    assert.equal(entry?.record_type, 'network');
-    assert.deepEqual([...(entry?.record_ids ?? [])].sort(), [...Object.values(f.ids), ...Object.values(f.links)].sort());
+    assert.equal(entry.record_type, 'network');
+    assert.deepEqual(
+      [...entry.record_ids].sort(),
+      [...Object.values(f.ids), ...Object.values(f.links)].sort(),
+    );
   });
 
   it('shows the council officer only what they may open, and audits exactly that', async () => {
@@ -73,7 +79,11 @@ describe(`network pages on ${testDatabaseKind}`, () => {
   });
 
   it('gives an outsider the same 404 as a missing entity, and writes nothing', async () => {
-    const missing = await page(f.stranger.client, '/partner/network?seed=00000000-0000-4000-8000-00000000beef', 404);
+    const missing = await page(
+      f.stranger.client,
+      '/partner/network?seed=00000000-0000-4000-8000-00000000beef',
+      404,
+    );
     const refused = await page(f.stranger.client, `/partner/network?seed=${f.ids.A}`, 404);
     const plain = (html: string) => html.replace(/nonce="[^"]*"/g, '');
     assert.equal(plain(refused), plain(missing));
@@ -115,7 +125,7 @@ describe(`network pages on ${testDatabaseKind}`, () => {
     const rows = doc.querySelectorAll('[data-testid="disruption-steps"] tbody tr');
     assert.equal(rows.length, 4, 'three steps and what is left');
     // B lies between most pairs: it goes first.
-    assert.ok(rows[0]?.textContent?.includes(caption('B')));
+    assert.ok(rows[0]?.textContent.includes(caption('B')));
     assert.equal((await entries('network.disruption', f.analyst)).length, 1);
     const chosen = await page(
       f.analyst.client,
@@ -136,12 +146,21 @@ describe(`network pages on ${testDatabaseKind}`, () => {
       f.analyst.client,
       `/partner/network/path?seed=${f.ids.A}&hops=4&pathFrom=${f.ids.A}&pathTo=${f.ids.D}`,
     );
-    const steps = [...parseHtml(html).querySelectorAll('[data-testid="path"] li')].map((li) => li.textContent?.trim());
-    assert.deepEqual(steps, ['A', 'B', 'H', 'C', 'D'].map((n) => `${caption(n)} (Person)`));
+    const steps = [...parseHtml(html).querySelectorAll('[data-testid="path"] li')].map((li) =>
+      li.textContent.trim(),
+    );
+    assert.deepEqual(
+      steps,
+      ['A', 'B', 'H', 'C', 'D'].map((n) => `${caption(n)} (Person)`),
+    );
     assert.equal((await entries('network.path', f.analyst)).length, 1);
     // For the officer, D is not in their network at all.
     assert.equal(
-      (await f.officer.client.get(`/partner/network/path?seed=${f.ids.A}&hops=4&pathFrom=${f.ids.A}&pathTo=${f.ids.D}`)).status,
+      (
+        await f.officer.client.get(
+          `/partner/network/path?seed=${f.ids.A}&hops=4&pathFrom=${f.ids.A}&pathTo=${f.ids.D}`,
+        )
+      ).status,
       400,
     );
   });
@@ -149,7 +168,11 @@ describe(`network pages on ${testDatabaseKind}`, () => {
   it('answers the API with the officer’s network only', async () => {
     const response = await f.officer.client.get(`/api/v1/network?seed=${f.ids.A}&hops=4`);
     assert.equal(response.status, 200);
-    const body = (await response.json()) as { nodes: { id: string }[]; edges: { id: string }[]; metrics: Record<string, unknown> };
+    const body = (await response.json()) as {
+      nodes: { id: string }[];
+      edges: { id: string }[];
+      metrics: Record<string, unknown>;
+    };
     assert.deepEqual(body.nodes.map((n) => n.id).sort(), [f.ids.A, f.ids.B, f.ids.E, f.ids.F].sort());
     assert.deepEqual(Object.keys(body.metrics).sort(), [f.ids.A, f.ids.B, f.ids.E, f.ids.F].sort());
     assert.equal((await entries('network.api', f.officer)).length, 1);

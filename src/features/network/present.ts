@@ -106,7 +106,11 @@ export function presentAnalysis(network: VisibleNetwork, analysis: NetworkAnalys
       from: { id: b.from, href: entityHref(b.from), caption: caption(b.from) },
       to: { id: b.to, href: entityHref(b.to), caption: caption(b.to) },
     })),
-    articulationPoints: analysis.articulationPoints.map((id) => ({ id, href: entityHref(id), caption: caption(id) })),
+    articulationPoints: analysis.articulationPoints.map((id) => ({
+      id,
+      href: entityHref(id),
+      caption: caption(id),
+    })),
     communities: analysis.communities.map((c) => ({
       number: c.number + 1,
       size: c.members.length,
@@ -145,7 +149,12 @@ export function viewData(network: VisibleNetwork, analysis: NetworkAnalysis | un
       community: analysis?.nodes[n.id]?.community ?? null,
       href: entityHref(n.id),
     })),
-    edges: network.edges.map((e) => ({ id: e.id, source: e.from, target: e.to, label: linkTypeLabel(e.linkType) })),
+    edges: network.edges.map((e) => ({
+      id: e.id,
+      source: e.from,
+      target: e.to,
+      label: linkTypeLabel(e.linkType),
+    })),
   };
 }
 
@@ -176,7 +185,11 @@ export function presentDisruption(network: VisibleNetwork, result: Disruption) {
     ratio: step.largestComponentRatio.toFixed(3),
     components: step.components,
   }));
-  return { rows, after: { ...result.after, ratio: result.after.largestComponentRatio.toFixed(3) }, chart: chartSvg(result) };
+  return {
+    rows,
+    after: { ...result.after, ratio: result.after.largestComponentRatio.toFixed(3) },
+    chart: chartSvg(result),
+  };
 }
 
 const escapeXml = (text: string) =>

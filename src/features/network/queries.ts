@@ -107,7 +107,9 @@ function qualifyingLink(viewer: Viewer, filters: LinkFilters): RawBuilder<boolea
   // Grades compare as single characters: '1' < '2' < '3' and 'A' < ... < 'E', best first.
   const grade: RawBuilder<unknown>[] = [];
   if (filters.minSourceEvaluation)
-    grade.push(sql`and i.source_evaluation is not null and i.source_evaluation <= ${filters.minSourceEvaluation}`);
+    grade.push(
+      sql`and i.source_evaluation is not null and i.source_evaluation <= ${filters.minSourceEvaluation}`,
+    );
   if (filters.minInformationAssessment)
     grade.push(
       sql`and i.information_assessment is not null and i.information_assessment <= ${filters.minInformationAssessment}`,

@@ -15,7 +15,14 @@ import type { FormErrors } from '../../web/validation.js';
 import { formErrors } from '../../web/validation.js';
 import { LINK_TYPES } from '../intelligence/schema.js';
 import { DISRUPTION_METRICS } from './metrics/disruption.js';
-import { nodeMetrics, presentAnalysis, presentDisruption, schemaLabel, TACTICS_PATH, viewData } from './present.js';
+import {
+  nodeMetrics,
+  presentAnalysis,
+  presentDisruption,
+  schemaLabel,
+  TACTICS_PATH,
+  viewData,
+} from './present.js';
 import {
   apiQuerySchema,
   asksForNetwork,
@@ -76,15 +83,30 @@ function formModel(values: Record<string, unknown>) {
       text: spec.label,
       checked: selected('linkType', value),
     })),
-    confidenceItems: select('minConfidence', [['low', 'Low'], ['medium', 'Medium'], ['high', 'High']], 'Any'),
+    confidenceItems: select(
+      'minConfidence',
+      [
+        ['low', 'Low'],
+        ['medium', 'Medium'],
+        ['high', 'High'],
+      ],
+      'Any',
+    ),
     sourceItems: select(
       'minSource',
-      [['1', '1: reliable'], ['2', '2 or better'], ['3', '3 or better']],
+      [
+        ['1', '1: reliable'],
+        ['2', '2 or better'],
+        ['3', '3 or better'],
+      ],
       'Any, or not graded',
     ),
     informationItems: select(
       'minInformation',
-      ['A', 'B', 'C', 'D', 'E'].map((grade): [string, string] => [grade, grade === 'A' ? 'A' : `${grade} or better`]),
+      ['A', 'B', 'C', 'D', 'E'].map((grade): [string, string] => [
+        grade,
+        grade === 'A' ? 'A' : `${grade} or better`,
+      ]),
       'Any, or not graded',
     ),
   };
@@ -95,7 +117,7 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
     res.locals.s62Action = undefined;
     res.setHeader('Cache-Control', 'no-store');
     res.render(`${VIEWS}/network.njk`, {
-      ...formModel(req.query as Record<string, unknown>),
+      ...formModel(req.query),
       ...(errors ? { errors } : {}),
       ...(message ? { message } : {}),
     });
@@ -114,7 +136,14 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
     }
     if (outcome.kind === 'busy' || outcome.kind === 'failed') {
       res.status(503);
-      showForm(req, res, undefined, outcome.kind === 'busy' ? outcome.message : 'The computation failed: try again, or narrow the network');
+      showForm(
+        req,
+        res,
+        undefined,
+        outcome.kind === 'busy'
+          ? outcome.message
+          : 'The computation failed: try again, or narrow the network',
+      );
       return true;
     }
     if (outcome.kind === 'pending') {
@@ -153,7 +182,7 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
         const removable = [...new Map([...result.brokers, ...result.targets].map((n) => [n.id, n])).values()];
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/network.njk`, {
-          ...formModel(req.query as Record<string, unknown>),
+          ...formModel(req.query),
           result,
           hiddenFields: [...new URLSearchParams(search)].map(([name, value]) => ({ name, value })),
           removeItems: removable.slice(0, 20).map((n) => ({ value: n.id, text: n.caption })),
@@ -232,7 +261,11 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
           path: path && {
             distance: path.distance,
             count: path.count,
-            steps: path.path.map((id) => ({ id, caption: captions.get(id)?.caption ?? id, schema: schemaLabel(captions.get(id)?.schema ?? '') })),
+            steps: path.path.map((id) => ({
+              id,
+              caption: captions.get(id)?.caption ?? id,
+              schema: schemaLabel(captions.get(id)?.schema ?? ''),
+            })),
           },
         });
       },
@@ -251,7 +284,10 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
       handle: async ({ res, query }) => {
         if (!asksForNetwork(query)) {
           res.locals.s62Action = undefined;
-          res.status(400).json({ error: 'The request is not valid', fields: { seed: 'Give at least one seed or an OCG' } });
+          res.status(400).json({
+            error: 'The request is not valid',
+            fields: { seed: 'Give at least one seed or an OCG' },
+          });
           return;
         }
         const request = requestOf(query);
@@ -265,9 +301,12 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
         res.setHeader('Cache-Control', 'no-store');
         if (outcome.kind !== 'done') res.locals.s62Action = undefined;
         if (outcome.kind === 'not-found') return void res.status(404).json({ error: 'Not found' });
-        if (outcome.kind === 'refused') return void res.status(400).json({ error: 'The request is not valid', fields: outcome.errors });
+        if (outcome.kind === 'refused')
+          return void res.status(400).json({ error: 'The request is not valid', fields: outcome.errors });
         if (outcome.kind === 'busy' || outcome.kind === 'failed')
-          return void res.status(503).json({ error: outcome.kind === 'busy' ? outcome.message : 'The computation failed' });
+          return void res
+            .status(503)
+            .json({ error: outcome.kind === 'busy' ? outcome.message : 'The computation failed' });
         if (outcome.kind === 'pending') {
           res.setHeader('Retry-After', '5');
           return void res.status(202).json({

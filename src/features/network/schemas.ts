@@ -50,8 +50,14 @@ const whole = (min: number, max: number, message: string) =>
   }, message);
 
 export const networkFields = {
-  seed: many.refine((ids) => ids.every(isUuid), 'Entity ids must look like 3f2b…-…: copy them from an entity page'),
-  seeds: many.refine((ids) => ids.every(isUuid), 'Entity ids must look like 3f2b…-…: copy them from an entity page'),
+  seed: many.refine(
+    (ids) => ids.every(isUuid),
+    'Entity ids must look like 3f2b…-…: copy them from an entity page',
+  ),
+  seeds: many.refine(
+    (ids) => ids.every(isUuid),
+    'Entity ids must look like 3f2b…-…: copy them from an entity page',
+  ),
   ocg: blank(36, 'Open the network from an OCG’s page').refine(
     (value) => value === undefined || isUuid(value),
     'Open the network from an OCG’s page',
@@ -65,7 +71,10 @@ export const networkFields = {
   to: dateField('End of the date window'),
   minConfidence: choice(['low', 'medium', 'high'] as const, 'Select a minimum confidence from the list'),
   minSource: choice(['1', '2', '3'] as const, 'Select a source evaluation from the list'),
-  minInformation: choice(['A', 'B', 'C', 'D', 'E'] as const, 'Select an information assessment from the list'),
+  minInformation: choice(
+    ['A', 'B', 'C', 'D', 'E'] as const,
+    'Select an information assessment from the list',
+  ),
 };
 
 function checkNetwork(

@@ -16,7 +16,15 @@ import { JobsBusyError, type Job, type JobRunner } from './jobs.js';
 import type { Disruption } from './metrics/disruption.js';
 import { graphOf } from './analysis.js';
 import { shortestPath, type ShortestPath } from './metrics/shortest-paths.js';
-import { INLINE_COST, runTask, taskCost, taskKey, type DisruptionPlan, type NetworkTask, type TaskResult } from './tasks.js';
+import {
+  INLINE_COST,
+  runTask,
+  taskCost,
+  taskKey,
+  type DisruptionPlan,
+  type NetworkTask,
+  type TaskResult,
+} from './tasks.js';
 
 export interface Asker {
   principal: Principal & { kind: 'user' };
@@ -52,7 +60,11 @@ export interface NetworkServiceOptions {
   inlineCost?: number;
 }
 
-export function createNetworkService(database: Database, runner: JobRunner, options: NetworkServiceOptions = {}) {
+export function createNetworkService(
+  database: Database,
+  runner: JobRunner,
+  options: NetworkServiceOptions = {},
+) {
   const inlineCost = options.inlineCost ?? INLINE_COST;
 
   /** Runs or looks up one task; a result, or the job still running. */
@@ -117,7 +129,8 @@ export function createNetworkService(database: Database, runner: JobRunner, opti
           for (const task of tasks) {
             const got = obtain(asker.principal.userId, task);
             if ('state' in got) {
-              if (got.state === 'failed') return { kind: 'failed', message: got.error ?? 'The computation failed' };
+              if (got.state === 'failed')
+                return { kind: 'failed', message: got.error ?? 'The computation failed' };
               pending.push(got);
             } else if (got.kind === 'analysis') value.analysis = got.analysis;
             else value.disruption = got.disruption;
@@ -129,7 +142,10 @@ export function createNetworkService(database: Database, runner: JobRunner, opti
         if (pending.length) return { kind: 'pending', jobs: pending };
         if (wanted.path) value.path = shortestPath(graphOf(network), wanted.path.from, wanted.path.to);
 
-        await writeAuditEntry(tx, asker.audit, { ...auditEntry(request, network, wanted), event: asker.event });
+        await writeAuditEntry(tx, asker.audit, {
+          ...auditEntry(request, network, wanted),
+          event: asker.event,
+        });
         return { kind: 'done', value };
       });
     },

@@ -49,7 +49,8 @@ export function taskKey(owner: string, task: NetworkTask): string {
 }
 
 export function runTask(task: NetworkTask, onProgress: Progress = () => undefined): TaskResult {
-  if (task.kind === 'analysis') return { kind: 'analysis', analysis: analyseNetwork(task.network, onProgress) };
+  if (task.kind === 'analysis')
+    return { kind: 'analysis', analysis: analyseNetwork(task.network, onProgress) };
   const graph = graphOf(task.network);
   const plan = task.plan;
   onProgress(0, 'Removing');

@@ -18,7 +18,12 @@ import type { Marking } from '../access/markings.js';
 import { permissionsOf, type Role } from '../access/roles.js';
 import type { Viewer } from '../access/policy.js';
 import { loadViewer } from '../access/viewer.js';
-import { insertEntity, insertItem, insertLink, PUBLIC_REPORT_EVIDENCE_LIST } from '../intelligence/queries.js';
+import {
+  insertEntity,
+  insertItem,
+  insertLink,
+  PUBLIC_REPORT_EVIDENCE_LIST,
+} from '../intelligence/queries.js';
 
 export interface NetworkFixture {
   analyst: TestPartner;
@@ -32,9 +37,17 @@ export interface NetworkFixture {
 
 export async function networkFixture(app: TestApp, signIn = true): Promise<NetworkFixture> {
   const { database } = app.lantern;
-  const analyst = await signedInPartner(app, { agency: 'police-net', roles: ['public-protection-analyst'], signIn });
+  const analyst = await signedInPartner(app, {
+    agency: 'police-net',
+    roles: ['public-protection-analyst'],
+    signIn,
+  });
   const officer = await signedInPartner(app, { agency: 'council-net', roles: ['council-officer'], signIn });
-  const stranger = await signedInPartner(app, { agency: 'elsewhere-net', roles: ['public-protection-analyst'], signIn });
+  const stranger = await signedInPartner(app, {
+    agency: 'elsewhere-net',
+    roles: ['public-protection-analyst'],
+    signIn,
+  });
   await database.db
     .insertInto('sharing_rule')
     .values(
@@ -93,7 +106,13 @@ export async function networkFixture(app: TestApp, signIn = true): Promise<Netwo
       from: keyof NetworkFixture['ids'],
       to: keyof NetworkFixture['ids'],
       items: string[],
-      options: { type?: string; confidence?: 'low' | 'medium' | 'high'; start?: string; end?: string; listed?: boolean } = {},
+      options: {
+        type?: string;
+        confidence?: 'low' | 'medium' | 'high';
+        start?: string;
+        end?: string;
+        listed?: boolean;
+      } = {},
     ) =>
       insertLink(
         tx,
