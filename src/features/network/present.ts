@@ -8,7 +8,7 @@ import type { NetworkAnalysis, Target } from './analysis.js';
 import type { Disruption } from './metrics/disruption.js';
 import type { NetworkViewData, NodeMetrics, VisibleNetwork } from './types.js';
 
-/** Where the tactics library lives (issue 6); it is not on main yet, see ARCHITECTURE. */
+/** Where the tactics library lives (issue 6); not on main when this was written, see ARCHITECTURE. */
 export const TACTICS_PATH = '/partner/tactics';
 
 export const entityHref = (id: string) => `/partner/entities/${id}`;
@@ -197,9 +197,9 @@ const escapeXml = (text: string) =>
 
 /**
  * A line chart of the largest part's share (left axis, 0 to 1) and the number of parts (right
- * axis) before each step and after the last. Drawn on the server: it needs no script, and the
- * table beside it says the same in words (the SVG is `aria-hidden`'s opposite: it has a title and
- * description, but the table is the full equivalent).
+ * axis) before each step and after the last. Drawn on the server, so it needs no script. It has a
+ * title and a one-sentence description for screen readers; the table below it is the full
+ * equivalent.
  */
 export function chartSvg(result: Disruption): string {
   const points = [
