@@ -40,7 +40,7 @@ export function targetReason(target: Target, captions: ReadonlyMap<string, strin
   const cut = target.cutOff.flat().map((id) => captions.get(id) ?? id);
   return (
     `Removing ${name} splits their part of the network into ${target.pieces} parts; ` +
-    `${name} is the only link between ${namesInWords(cut)} and the rest.`
+    `${name} is the only link between the rest and ${namesInWords(cut)}.`
   );
 }
 
