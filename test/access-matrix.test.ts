@@ -32,6 +32,8 @@ const INTELLIGENCE_LEAD = {
   link: EXPORT,
   involvement: READ,
   agency: READ,
+  // Reference data: every partner reads the tactics library.
+  tactic: READ,
 } as const;
 const INTELLIGENCE_USER = {
   'public-report': READ,
@@ -42,6 +44,7 @@ const INTELLIGENCE_USER = {
   link: READ,
   involvement: READ,
   agency: READ,
+  tactic: READ,
 } as const;
 /** Roles that may see victims' involvements (DECISIONS 17). */
 const VICTIM_ROLES = new Set([
@@ -56,10 +59,10 @@ const ROLE_TABLE: Record<string, Record<string, readonly Action[]>> = {
   'council-officer': INTELLIGENCE_USER,
   'health-social-care-partner': INTELLIGENCE_USER,
   // Reads the audit log, not the intelligence.
-  'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ },
+  'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ, tactic: READ },
   'partnership-coordinator': INTELLIGENCE_LEAD,
   // Manages accounts, reads no intelligence.
-  'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ },
+  'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ, tactic: READ },
 };
 
 interface Viewer {
@@ -169,6 +172,7 @@ describe('access matrix through the live API', () => {
       'public-report',
       'public-report-file',
       'sharing-rule',
+      'tactic',
       'user',
     ]);
     assert.deepEqual(

@@ -13,6 +13,7 @@ import {
   shareRecord,
 } from '../../src/features/intelligence/queries.js';
 import type { TestApp } from './app.js';
+import { tacticFixtures } from './matrix-fixtures-tactics.js';
 
 type AgencyName = 'owner' | 'partner' | 'outsider';
 
@@ -28,7 +29,8 @@ export interface FixtureRecord {
     | 'intelligence-original'
     | 'entity'
     | 'link'
-    | 'involvement';
+    | 'involvement'
+    | 'tactic';
   id: string;
   label: string;
   marking: {
@@ -169,6 +171,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
   }
 
   await intelligenceFixtures(app, agencyIds, lists, records);
+  await tacticFixtures(app, MATRIX_TOKEN, records);
 
   return {
     agencyCodes,
@@ -186,6 +189,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'entity',
       'link',
       'involvement',
+      'tactic',
     ],
     searchTerms: {
       'public-report-file': 'jpeg',
@@ -200,6 +204,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       link: 'associate',
       // Both 'victim' and 'suspect' contain a c.
       involvement: 'c',
+      tactic: MATRIX_TOKEN,
     },
   };
 }
