@@ -53,6 +53,11 @@ describe(`network pages on ${testDatabaseKind}`, () => {
     assert.equal(data.edges.length, 8);
     assert.ok(html.includes('Whom to target'));
     assert.ok(html.includes('is the only link between'));
+    // Each person to target links to the tactics library, and the link works.
+    const tactics = parseHtml(html).querySelector('[data-testid="targets"] a[href^="/partner/tactics"]');
+    const tacticsPage = await f.analyst.client.get(tactics?.getAttribute('href') ?? '');
+    assert.equal(tacticsPage.status, 200);
+    await tacticsPage.text();
     const [entry, ...more] = await entries('network.view', f.analyst);
     assert.equal(more.length, 0);
     assert.equal(entry?.action, 'consultation');

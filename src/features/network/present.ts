@@ -8,8 +8,13 @@ import type { NetworkAnalysis, Target } from './analysis.js';
 import type { Disruption } from './metrics/disruption.js';
 import type { NetworkViewData, NodeMetrics, VisibleNetwork } from './types.js';
 
-/** Where the tactics library lives (issue 6); not on main when this was written, see ARCHITECTURE. */
+/**
+ * The tactics library (src/features/tactics). Its list filters by strand, lifestyle area, agency
+ * and words, not yet by what a tactic is suggested for, so a person to target links to the Pursue
+ * tactics: those aimed at the people in a group.
+ */
 export const TACTICS_PATH = '/partner/tactics';
+export const TACTICS_FOR_PERSON = `${TACTICS_PATH}?strand=pursue`;
 
 export const entityHref = (id: string) => `/partner/entities/${id}`;
 
@@ -129,7 +134,7 @@ export function presentAnalysis(network: VisibleNetwork, analysis: NetworkAnalys
       separated: t.separated,
       pieces: t.pieces,
       reason: targetReason(t, captions),
-      tacticsHref: `${TACTICS_PATH}?suggestedFor=person`,
+      tacticsHref: TACTICS_FOR_PERSON,
     })),
   };
 }
