@@ -22,6 +22,7 @@ import { inboxRoutes } from './features/intelligence/inbox/index.js';
 import { importRoutes } from './features/intelligence/import/routes.js';
 import { linkChartRoutes } from './features/network/link-chart/routes.js';
 import { searchRoutes } from './features/intelligence/search/routes.js';
+import { networkFeatureRoutes, registerNetworkNames } from './features/network/index.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
 import { workspaceHomeRoutes } from './features/access/workspace-home.js';
 import { purposeRoutes } from './features/access/purpose.js';
@@ -76,6 +77,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...inboxRoutes({ database, sessions: services.sessions }),
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
+    ...networkFeatureRoutes({ database }),
     ...tacticsRoutes({ database, sessions: services.sessions }),
     ...linkChartRoutes({ database, sessions: services.sessions }),
   ];
@@ -84,6 +86,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
 
 function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
   registerIntelligenceNames(names);
+  registerNetworkNames(names);
   return names;
 }
 
