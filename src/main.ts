@@ -19,6 +19,9 @@ import { entitiesRoutes } from './features/intelligence/entities/index.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { inboxRoutes } from './features/intelligence/inbox/index.js';
+import { plansRoutes } from './features/plans/index.js';
+import { registerPlanNames } from './features/plans/record-names.js';
+import { planRecordSources } from './features/plans/records.js';
 import { importRoutes } from './features/intelligence/import/routes.js';
 import { searchRoutes } from './features/intelligence/search/routes.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
@@ -72,12 +75,14 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...inboxRoutes({ database, sessions: services.sessions }),
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
+    ...plansRoutes({ database, sessions: services.sessions }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
 
 function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
   registerIntelligenceNames(names);
+  registerPlanNames(names);
   return names;
 }
 
@@ -91,6 +96,7 @@ export function recordSources(): RecordSource[] {
     sharingRuleRecords,
     auditEntryRecords,
     ...intelligenceRecordSources,
+    ...planRecordSources,
   ];
 }
 

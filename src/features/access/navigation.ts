@@ -12,6 +12,7 @@ const PLACES: readonly { href: string; text: string; permission: Permission }[] 
   { href: '/partner', text: 'Home', permission: 'workspace:view' },
   { href: '/partner/intelligence', text: 'Intelligence', permission: 'intelligence:read' },
   { href: '/partner/search', text: 'Search', permission: 'intelligence:read' },
+  { href: '/partner/plans', text: 'Plans', permission: 'intelligence:read' },
   { href: '/partner/admin/users', text: 'Users', permission: 'accounts:manage' },
   { href: '/partner/admin/agencies', text: 'Agencies', permission: 'accounts:manage' },
   { href: '/partner/admin/sharing', text: 'Sharing', permission: 'accounts:manage' },
