@@ -157,7 +157,9 @@ export const updateActionSchema = z
     status: z.enum(keys(ACTION_STATUSES), { error: 'Select the status' }),
     outcome: optionalText(5000, 'Outcome must be 5000 characters or fewer'),
     rating: z
-      .union([z.enum(keys(IMPACT_RATINGS), { error: 'Select a disruption impact rating' }), z.literal('')])
+      .union([z.enum(keys(IMPACT_RATINGS)), z.literal('')], {
+        error: 'Select a disruption impact rating from the list',
+      })
       .optional(),
     rationale: optionalText(5000, 'Rationale must be 5000 characters or fewer'),
     evidence: optionalText(5000, 'Evidence must be 5000 characters or fewer'),
