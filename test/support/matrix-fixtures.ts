@@ -13,6 +13,7 @@ import {
   shareRecord,
 } from '../../src/features/intelligence/queries.js';
 import type { TestApp } from './app.js';
+import { planFixtures } from './matrix-fixtures-plans.js';
 
 type AgencyName = 'owner' | 'partner' | 'outsider';
 
@@ -28,7 +29,11 @@ export interface FixtureRecord {
     | 'intelligence-original'
     | 'entity'
     | 'link'
-    | 'involvement';
+    | 'involvement'
+    | 'plan'
+    | 'plan-action'
+    | 'disruption-impact'
+    | 'safeguarding-referral';
   id: string;
   label: string;
   marking: {
@@ -169,6 +174,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
   }
 
   await intelligenceFixtures(app, agencyIds, lists, records);
+  await planFixtures(app, agencyIds, lists, records);
 
   return {
     agencyCodes,
@@ -186,6 +192,10 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'entity',
       'link',
       'involvement',
+      'plan',
+      'plan-action',
+      'disruption-impact',
+      'safeguarding-referral',
     ],
     searchTerms: {
       'public-report-file': 'jpeg',
@@ -200,6 +210,10 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       link: 'associate',
       // Both 'victim' and 'suspect' contain a c.
       involvement: 'c',
+      plan: MATRIX_TOKEN,
+      'plan-action': MATRIX_TOKEN,
+      'disruption-impact': MATRIX_TOKEN,
+      'safeguarding-referral': MATRIX_TOKEN,
     },
   };
 }
