@@ -131,7 +131,7 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     assert.equal(plan.owning_agency_id, coordinator.agencyId, 'the owner’s agency owns the plan');
     const entry = await lastEntry('plans.create');
     assert.equal(entry?.action, 'collection');
-    assert.deepEqual(entry?.record_ids, [planId]);
+    assert.deepEqual(entry.record_ids, [planId]);
     const objectives = await db()
       .selectFrom('plan_objective')
       .select(['strand', 'objective'])
@@ -179,7 +179,7 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     const entry = await lastEntry('plans.view');
     assert.equal(entry?.action, 'consultation');
     for (const id of [planId, world.pub, world.vehicle, world.victim])
-      assert.ok(entry?.record_ids.includes(id), id);
+      assert.ok(entry.record_ids.includes(id), id);
   });
 
   it('a viewer with ocg:manage but without victims:read gets no victim suggestions and no hint of a victim', async () => {
@@ -425,7 +425,7 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     assert.equal(impact.assessed_by, licensing.id);
     const entry = await lastEntry('plans.action.update');
     assert.equal(entry?.action, 'alteration');
-    assert.deepEqual(entry?.record_ids, [licensingAction, impact.id]);
+    assert.deepEqual(entry.record_ids, [licensingAction, impact.id]);
   });
 
   it('peer review is by someone else only (the database refuses self-review too)', async () => {
@@ -561,7 +561,7 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     const entry = await lastEntry('plans.export');
     assert.equal(entry?.action, 'disclosure');
     for (const id of [planId, licensingAction, policeAction, impact.id, referral.id, world.victim, world.pub])
-      assert.ok(entry?.record_ids.includes(id), `the audit entry names ${id}`);
+      assert.ok(entry.record_ids.includes(id), `the audit entry names ${id}`);
     // Licensing may not export (no intelligence:export): the route's 404.
     assert.equal((await licensing.client.get(`${planPath()}/export.csv`)).status, 404);
   });

@@ -605,13 +605,13 @@ export async function planPicture(
         where m.ocg_id = ${ocg.id} and ${visibleSql(viewer, 'read', 'ocg-member', 'o')}
           and ${visibleSql(viewer, 'read', 'entity', 'e')}
         order by e.caption, e.id`.execute(q);
-      anchors.push(...rows.map((r) => ({ ...r, properties: r.properties ?? {} })));
+      anchors.push(...rows);
     }
   }
   if (!ocgId && plan.subjectEntityId) {
     const { rows } = await sql<EntityRow>`select e.id, e.schema, e.caption, e.properties from entity e
       where e.id = ${plan.subjectEntityId} and ${visibleSql(viewer, 'read', 'entity', 'e')}`.execute(q);
-    anchors.push(...rows.map((r) => ({ ...r, properties: r.properties ?? {}, role: null, subject: true })));
+    anchors.push(...rows.map((r) => ({ ...r, role: null, subject: true })));
   }
   const about = ocgId ? 'ocg' : 'subject';
   if (!anchors.length) return { about, entities: [], victims: [], categories };
@@ -642,7 +642,7 @@ export async function planPicture(
       id: row.id,
       schema: row.schema,
       caption: row.caption,
-      properties: row.properties ?? {},
+      properties: row.properties,
       role: null,
       // The anchor is the link's "from": the thing is what the anchor <label>s, read backwards.
       via: {
@@ -658,7 +658,8 @@ export async function planPicture(
     id: string;
     caption: string;
     child: boolean;
-    categories: string[];
+    // array_agg over no categories is null.
+    categories: string[] | null;
   }>`
     select e.id, e.caption, e.child, array_agg(distinct c) filter (where c is not null) as categories
     from item_entity ie
