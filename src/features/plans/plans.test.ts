@@ -290,7 +290,7 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
         ['strand', 'pursue'],
         ['description', 'x'],
         ['agency', licensingAgency],
-        ['target', world.victim.replace(/.$/, '0')],
+        ['target', '00000000-0000-4000-8000-000000000001'],
       ],
       [
         ['strand', 'nonsense'],
