@@ -253,6 +253,12 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     );
     const entry = await lastEntry('plans.action.create');
     assert.deepEqual(entry?.record_ids, [licensingAction]);
+    // The suggestion is now marked as in the plan rather than offered again.
+    const suggestion = parseHtml(await page(coordinator.client, planPath())).querySelector(
+      '[data-tactic="test-licence-review"]',
+    );
+    assert.match(suggestion?.text ?? '', /In the plan/);
+    assert.doesNotMatch(suggestion?.text ?? '', /Add to plan/);
 
     // And one for the police themselves, which licensing must not see; its description tests CSV safety.
     await send(coordinator.client, `${planPath()}/actions/new`, [

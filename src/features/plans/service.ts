@@ -85,7 +85,8 @@ export interface PlanPage extends PlanSummary {
   objectives: { strand: Strand; objective: string }[];
   actions: ActionRow[];
   /** Only for viewers who may add actions (ocg:manage). */
-  suggestions: Suggestion[];
+  /** Each marked when the plan already has an action with that tactic and target. */
+  suggestions: (Suggestion & { inPlan: boolean })[];
   /** Only for viewers with victims:read. */
   victims: PictureVictim[];
   referrals: ReferralRow[];
@@ -246,7 +247,14 @@ export function createPlans(database: Database) {
           mayAccess(viewer, 'update', 'plan', plan.marking) && mayAct(viewer, 'create', 'plan-action');
         const mayReadVictims = mayAct(viewer, 'read', 'safeguarding-referral');
         const picture = mayAddActions || mayReadVictims ? await planPicture(tx, viewer, plan) : null;
-        const suggestions = picture && mayAddActions ? suggestTactics(picture, await tactics(tx)) : [];
+        // An action is "the same" as a suggestion when it uses the tactic on the same target.
+        const planned = new Set(actions.map((a) => `${a.tactic_id ?? ''}|${a.target_entity_id ?? ''}`));
+        const suggestions = (picture && mayAddActions ? suggestTactics(picture, await tactics(tx)) : []).map(
+          (s) => ({
+            ...s,
+            inPlan: planned.has(`${s.tactic.id}|${s.target?.id ?? ''}`),
+          }),
+        );
         const victims = picture?.victims ?? [];
         const referrals = await referralsOf(tx, viewer, plan.id);
         const shown = [
