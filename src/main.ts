@@ -37,6 +37,9 @@ import { seedPublicContent } from './features/public-site/content/seed.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
 import { createReports } from './features/reports/reports.js';
 import { reportRoutes } from './features/reports/routes.js';
+import { tacticsRoutes } from './features/tactics/index.js';
+import { registerTacticNames, tacticRecords } from './features/tactics/records.js';
+import { seedTactics } from './features/tactics/seed.js';
 import { projectPath } from './paths.js';
 import { createApp } from './web/app.js';
 import { createLogger, type Logger } from './web/logging.js';
@@ -53,7 +56,7 @@ export function createServices(config: Config, database: Database) {
     sessions: createSessions(database, config),
     reports: createReports(database, config.secret, config.reports),
     /** Record id → name for the audit pages; later features register their record types here. */
-    recordNames: withIntelligenceNames(defaultRecordNames()),
+    recordNames: withTacticNames(withIntelligenceNames(defaultRecordNames())),
     publicContent: createPublicContent(database),
   };
 }
@@ -76,6 +79,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
     ...plansRoutes({ database, sessions: services.sessions }),
+    ...tacticsRoutes({ database, sessions: services.sessions }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
@@ -83,6 +87,11 @@ export function featureRoutes(config: Config, database: Database, services: Serv
 function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
   registerIntelligenceNames(names);
   registerPlanNames(names);
+  return names;
+}
+
+function withTacticNames(names: ReturnType<typeof defaultRecordNames>) {
+  registerTacticNames(names);
   return names;
 }
 
@@ -97,6 +106,7 @@ export function recordSources(): RecordSource[] {
     auditEntryRecords,
     ...intelligenceRecordSources,
     ...planRecordSources,
+    tacticRecords,
   ];
 }
 
@@ -126,6 +136,8 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
     const seeded = await seedPublicContent(database);
     if (seeded.length) logger.info({ rows: seeded.length }, 'public content seeded');
+    const tactics = await seedTactics(database);
+    if (tactics.length) logger.info({ tactics: tactics.length }, 'tactics library seeded');
     const services = createServices(config, database);
     const routes = [...featureRoutes(config, database, services), ...(options.extraRoutes ?? [])];
     const app = createApp({

@@ -37,6 +37,8 @@ const INTELLIGENCE_LEAD = {
   'plan-action': EXPORT,
   'disruption-impact': READ,
   'safeguarding-referral': EXPORT,
+  // Reference data: every partner reads the tactics library.
+  tactic: READ,
 } as const;
 const INTELLIGENCE_USER = {
   'public-report': READ,
@@ -52,6 +54,7 @@ const INTELLIGENCE_USER = {
   'disruption-impact': READ,
   // Victims' data: only the health and social care partner of these roles, who may also export it.
   'safeguarding-referral': EXPORT,
+  tactic: READ,
 } as const;
 /** Roles that may see victims' involvements (DECISIONS 17). */
 const VICTIM_ROLES = new Set([
@@ -66,10 +69,10 @@ const ROLE_TABLE: Record<string, Record<string, readonly Action[]>> = {
   'council-officer': INTELLIGENCE_USER,
   'health-social-care-partner': INTELLIGENCE_USER,
   // Reads the audit log, not the intelligence.
-  'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ },
+  'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ, tactic: READ },
   'partnership-coordinator': INTELLIGENCE_LEAD,
   // Manages accounts, reads no intelligence.
-  'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ },
+  'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ, tactic: READ },
 };
 
 interface Viewer {
@@ -183,6 +186,7 @@ describe('access matrix through the live API', () => {
       'public-report-file',
       'safeguarding-referral',
       'sharing-rule',
+      'tactic',
       'user',
     ]);
     assert.deepEqual(

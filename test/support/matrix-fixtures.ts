@@ -14,6 +14,7 @@ import {
 } from '../../src/features/intelligence/queries.js';
 import type { TestApp } from './app.js';
 import { planFixtures } from './matrix-fixtures-plans.js';
+import { tacticFixtures } from './matrix-fixtures-tactics.js';
 
 type AgencyName = 'owner' | 'partner' | 'outsider';
 
@@ -33,7 +34,8 @@ export interface FixtureRecord {
     | 'plan'
     | 'plan-action'
     | 'disruption-impact'
-    | 'safeguarding-referral';
+    | 'safeguarding-referral'
+    | 'tactic';
   id: string;
   label: string;
   marking: {
@@ -175,6 +177,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
 
   await intelligenceFixtures(app, agencyIds, lists, records);
   await planFixtures(app, agencyIds, lists, records);
+  await tacticFixtures(app, MATRIX_TOKEN, records);
 
   return {
     agencyCodes,
@@ -196,6 +199,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'plan-action',
       'disruption-impact',
       'safeguarding-referral',
+      'tactic',
     ],
     searchTerms: {
       'public-report-file': 'jpeg',
@@ -214,6 +218,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'plan-action': MATRIX_TOKEN,
       'disruption-impact': MATRIX_TOKEN,
       'safeguarding-referral': MATRIX_TOKEN,
+      tactic: MATRIX_TOKEN,
     },
   };
 }

@@ -13,6 +13,7 @@ const PLACES: readonly { href: string; text: string; permission: Permission }[] 
   { href: '/partner/intelligence', text: 'Intelligence', permission: 'intelligence:read' },
   { href: '/partner/search', text: 'Search', permission: 'intelligence:read' },
   { href: '/partner/plans', text: 'Plans', permission: 'intelligence:read' },
+  { href: '/partner/tactics', text: 'Tactics', permission: 'workspace:view' },
   { href: '/partner/admin/users', text: 'Users', permission: 'accounts:manage' },
   { href: '/partner/admin/agencies', text: 'Agencies', permission: 'accounts:manage' },
   { href: '/partner/admin/sharing', text: 'Sharing', permission: 'accounts:manage' },
