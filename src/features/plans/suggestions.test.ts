@@ -1,6 +1,7 @@
 /** Tactic suggestions as a table of pictures and the tactics each should (and should not) suggest. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { SEED_TACTICS } from '../tactics/seed-tactics.js';
 import { suggestTactics, type PictureEntity, type PlanPicture, type TacticRow } from './suggestions.js';
 
 const tactic = (
@@ -245,5 +246,69 @@ describe('tactic suggestions', () => {
     );
     assert.deepEqual(forwards, backwards);
     assert.equal(forwards[0]!.reason, 'The Miners Arms, the subject of this plan, is a licensed premises');
+  });
+
+  it('the shipped tactics library suggests what the issue asks for', () => {
+    const library: TacticRow[] = SEED_TACTICS.map((t) => ({
+      id: t.key,
+      key: t.key,
+      name: t.name,
+      strand: t.strand,
+      suggested_for: t.suggestedFor,
+    }));
+    const entities = [
+      entity({
+        id: 'pub',
+        schema: 'Premises',
+        caption: 'The Miners Arms',
+        properties: { premisesKind: ['licensed premises'] },
+      }),
+      entity({ id: 'car', schema: 'Vehicle', caption: 'WP19ABC' }),
+      entity({
+        id: 'co',
+        schema: 'Business',
+        caption: 'Shiny Ltd',
+        properties: { companyNumber: ['01234567'] },
+      }),
+    ];
+    const victims = [
+      { id: 'k', caption: 'Kayla', child: true, cuckooing: null, trafficking: null },
+      { id: 'm', caption: 'Mary', child: false, cuckooing: 'exploited by Dean', trafficking: null },
+      {
+        id: 't',
+        caption: 'Tomas',
+        child: false,
+        cuckooing: null,
+        trafficking: 'named in a modern slavery item',
+      },
+    ];
+    const withVictims = suggestTactics(picture({ entities, victims }), library);
+    const has = (key: string, target: string) =>
+      withVictims.some((s) => s.tactic.key === key && s.target?.id === target);
+    assert.ok(has('premises-licence-review', 'pub'), 'a licensed premises suggests a licence review');
+    assert.ok(has('dvla-vehicle-checks', 'car'), 'a vehicle suggests vehicle tactics');
+    assert.ok(
+      has('companies-house-referral', 'co') && has('hmrc-referral', 'co'),
+      'a company: Companies House and HMRC',
+    );
+    assert.ok(has('child-safeguarding-referral', 'k'), 'a child victim: the children’s front door');
+    assert.ok(
+      has('adult-safeguarding-referral', 'm') && has('cuckooing-protection', 'm'),
+      'a cuckooing victim',
+    );
+    assert.ok(has('nrm-referral', 't'), 'a suspected trafficking victim: the NRM');
+    // Without victims:read the picture has no victims: nothing targets one, nothing mentions one.
+    const without = suggestTactics(picture({ entities }), library);
+    assert.ok(without.every((s) => s.target?.kind !== 'victim' && !/victim/i.test(s.reason)));
+    assert.ok(
+      !without.some((s) =>
+        [
+          'child-safeguarding-referral',
+          'adult-safeguarding-referral',
+          'nrm-referral',
+          'cuckooing-protection',
+        ].includes(s.tactic.key),
+      ),
+    );
   });
 });
