@@ -20,11 +20,17 @@ import { registerIntelligenceNames } from './features/intelligence/record-names.
 import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { inboxRoutes } from './features/intelligence/inbox/index.js';
 import { groupsRoutes } from './features/groups/index.js';
+import { plansOfOcg } from './features/groups/queries.js';
 import { registerGroupNames } from './features/groups/record-names.js';
 import { groupRecordSources } from './features/groups/records.js';
 import { seedScoringModels } from './features/groups/seed.js';
+import { plansRoutes } from './features/plans/index.js';
+import { registerPlanNames } from './features/plans/record-names.js';
+import { planRecordSources } from './features/plans/records.js';
 import { importRoutes } from './features/intelligence/import/routes.js';
+import { linkChartRoutes } from './features/network/link-chart/routes.js';
 import { searchRoutes } from './features/intelligence/search/routes.js';
+import { networkFeatureRoutes, registerNetworkNames } from './features/network/index.js';
 import { reportFileRecords, reportRecords } from './features/reports/records.js';
 import { workspaceHomeRoutes } from './features/access/workspace-home.js';
 import { purposeRoutes } from './features/access/purpose.js';
@@ -38,6 +44,9 @@ import { seedPublicContent } from './features/public-site/content/seed.js';
 import { publicSiteRoutes } from './features/public-site/routes.js';
 import { createReports } from './features/reports/reports.js';
 import { reportRoutes } from './features/reports/routes.js';
+import { tacticsRoutes } from './features/tactics/index.js';
+import { registerTacticNames, tacticRecords } from './features/tactics/records.js';
+import { seedTactics } from './features/tactics/seed.js';
 import { projectPath } from './paths.js';
 import { createApp } from './web/app.js';
 import { createLogger, type Logger } from './web/logging.js';
@@ -54,7 +63,7 @@ export function createServices(config: Config, database: Database) {
     sessions: createSessions(database, config),
     reports: createReports(database, config.secret, config.reports),
     /** Record id → name for the audit pages; later features register their record types here. */
-    recordNames: withIntelligenceNames(defaultRecordNames()),
+    recordNames: withTacticNames(withIntelligenceNames(defaultRecordNames())),
     publicContent: createPublicContent(database),
   };
 }
@@ -76,7 +85,11 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...inboxRoutes({ database, sessions: services.sessions }),
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
-    ...groupsRoutes({ database, sessions: services.sessions }),
+    ...groupsRoutes({ database, sessions: services.sessions, plansFor: plansOfOcg }),
+    ...networkFeatureRoutes({ database }),
+    ...plansRoutes({ database, sessions: services.sessions }),
+    ...tacticsRoutes({ database, sessions: services.sessions }),
+    ...linkChartRoutes({ database, sessions: services.sessions }),
   ];
   return [...routes, ...apiDocsRoutes(routes, { title: 'Lantern API', version: VERSION })];
 }
@@ -84,6 +97,13 @@ export function featureRoutes(config: Config, database: Database, services: Serv
 function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
   registerIntelligenceNames(names);
   registerGroupNames(names);
+  registerNetworkNames(names);
+  registerPlanNames(names);
+  return names;
+}
+
+function withTacticNames(names: ReturnType<typeof defaultRecordNames>) {
+  registerTacticNames(names);
   return names;
 }
 
@@ -98,6 +118,8 @@ export function recordSources(): RecordSource[] {
     auditEntryRecords,
     ...intelligenceRecordSources,
     ...groupRecordSources,
+    ...planRecordSources,
+    tacticRecords,
   ];
 }
 
@@ -129,6 +151,8 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
     if (seeded.length) logger.info({ rows: seeded.length }, 'public content seeded');
     const models = await seedScoringModels(database);
     if (models.length) logger.info({ models }, 'scoring models seeded');
+    const tactics = await seedTactics(database);
+    if (tactics.length) logger.info({ tactics: tactics.length }, 'tactics library seeded');
     const services = createServices(config, database);
     const routes = [...featureRoutes(config, database, services), ...(options.extraRoutes ?? [])];
     const app = createApp({

@@ -37,6 +37,13 @@ const INTELLIGENCE_LEAD = {
   'ocg-member': READ,
   'ocg-assessment': READ,
   'scoring-model': READ,
+  // 4P plans: leads export them; a referral is victims' data (the victim flag below).
+  plan: EXPORT,
+  'plan-action': EXPORT,
+  'disruption-impact': READ,
+  'safeguarding-referral': EXPORT,
+  // Reference data: every partner reads the tactics library.
+  tactic: READ,
 } as const;
 const INTELLIGENCE_USER = {
   'public-report': READ,
@@ -51,6 +58,12 @@ const INTELLIGENCE_USER = {
   'ocg-member': READ,
   'ocg-assessment': READ,
   'scoring-model': READ,
+  plan: READ,
+  'plan-action': READ,
+  'disruption-impact': READ,
+  // Victims' data: only the health and social care partner of these roles (the victim flag).
+  'safeguarding-referral': READ,
+  tactic: READ,
 } as const;
 /** Roles that may see victims' involvements (DECISIONS 17). */
 const VICTIM_ROLES = new Set([
@@ -65,10 +78,10 @@ const ROLE_TABLE: Record<string, Record<string, readonly Action[]>> = {
   'council-officer': INTELLIGENCE_USER,
   'health-social-care-partner': INTELLIGENCE_USER,
   // Reads the audit log, not the intelligence.
-  'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ },
+  'information-governance': { 'audit-entry': [...READ, 'export'], agency: READ, tactic: READ },
   'partnership-coordinator': INTELLIGENCE_LEAD,
   // Manages accounts, reads no intelligence.
-  'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ },
+  'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ, tactic: READ },
 };
 
 interface Viewer {
@@ -170,6 +183,7 @@ describe('access matrix through the live API', () => {
     assert.deepEqual([...types].sort(), [
       'agency',
       'audit-entry',
+      'disruption-impact',
       'entity',
       'intelligence-item',
       'intelligence-original',
@@ -178,10 +192,14 @@ describe('access matrix through the live API', () => {
       'ocg',
       'ocg-assessment',
       'ocg-member',
+      'plan',
+      'plan-action',
       'public-report',
       'public-report-file',
+      'safeguarding-referral',
       'scoring-model',
       'sharing-rule',
+      'tactic',
       'user',
     ]);
     assert.deepEqual(

@@ -436,6 +436,12 @@ export interface TacticTable {
   updated_at: Generated<Date>;
 }
 
+/** Starter tactics already offered to this database (migration 0010), so none is offered twice. */
+export interface TacticSeedTable {
+  key: string;
+  applied_at: Generated<Date>;
+}
+
 export interface PlanTable extends MarkingColumns {
   id: Generated<string>;
   reference: Generated<string>;
@@ -553,6 +559,7 @@ export interface Tables {
   scoring_model: ScoringModelTable;
   ocg_assessment: OcgAssessmentTable;
   tactic: TacticTable;
+  tactic_seed: TacticSeedTable;
   plan: PlanTable;
   plan_objective: PlanObjectiveTable;
   plan_action: PlanActionTable;

@@ -15,6 +15,11 @@ export function assetRoutes(): Router {
   router.get('/assets/moj/moj-frontend.min.js', (_req, res) => {
     res.sendFile(`${moj}/moj-frontend.min.js`, { maxAge: ONE_DAY });
   });
+  // The network picture's renderer, as an ES module (network-view.js imports it).
+  router.get('/assets/cytoscape/cytoscape.esm.min.js', (_req, res) => {
+    res.type('text/javascript');
+    res.sendFile(projectPath('node_modules/cytoscape/dist/cytoscape.esm.min.mjs'), { maxAge: ONE_DAY });
+  });
   router.use('/assets/govuk', express.static(`${govuk}/assets`, options));
   router.use('/assets/moj', express.static(`${moj}/assets`, options));
   router.use('/assets/app', express.static(projectPath('src/web/assets'), options));

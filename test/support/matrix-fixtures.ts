@@ -14,6 +14,8 @@ import {
 } from '../../src/features/intelligence/queries.js';
 import type { TestApp } from './app.js';
 import { groupFixtures } from './matrix-fixtures-groups.js';
+import { planFixtures } from './matrix-fixtures-plans.js';
+import { tacticFixtures } from './matrix-fixtures-tactics.js';
 
 type AgencyName = 'owner' | 'partner' | 'outsider';
 
@@ -33,7 +35,12 @@ export interface FixtureRecord {
     | 'ocg'
     | 'ocg-member'
     | 'ocg-assessment'
-    | 'scoring-model';
+    | 'scoring-model'
+    | 'plan'
+    | 'plan-action'
+    | 'disruption-impact'
+    | 'safeguarding-referral'
+    | 'tactic';
   id: string;
   label: string;
   marking: {
@@ -175,6 +182,8 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
 
   await intelligenceFixtures(app, agencyIds, lists, records);
   await groupFixtures(app, agencyIds, lists, records);
+  await planFixtures(app, agencyIds, lists, records);
+  await tacticFixtures(app, MATRIX_TOKEN, records);
 
   return {
     agencyCodes,
@@ -196,6 +205,11 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'ocg-member',
       'ocg-assessment',
       'scoring-model',
+      'plan',
+      'plan-action',
+      'disruption-impact',
+      'safeguarding-referral',
+      'tactic',
     ],
     searchTerms: {
       'public-report-file': 'jpeg',
@@ -215,6 +229,11 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'ocg-member': 'p',
       'ocg-assessment': 'band',
       'scoring-model': MATRIX_TOKEN,
+      plan: MATRIX_TOKEN,
+      'plan-action': MATRIX_TOKEN,
+      'disruption-impact': MATRIX_TOKEN,
+      'safeguarding-referral': MATRIX_TOKEN,
+      tactic: MATRIX_TOKEN,
     },
   };
 }

@@ -515,3 +515,27 @@ export async function insertAssessment(
   await tx.updateTable('ocg').set({ updated_at: new Date() }).where('id', '=', assessment.ocgId).execute();
   return row.id;
 }
+
+// ---- 4P plans for an OCG (the OCG page lists them; plans live in features/plans) ------------
+
+/** The plans for this OCG the viewer may list, newest first. */
+export async function plansOfOcg(
+  q: Queryable,
+  viewer: Viewer,
+  ocgId: string,
+): Promise<{ id: string; href: string; title: string; status: string }[]> {
+  const rows = await q
+    .selectFrom('plan as p')
+    .select(['p.id', 'p.reference', 'p.title', 'p.status'])
+    .where('p.ocg_id', '=', ocgId)
+    .where(visibleSql(viewer, 'list', 'plan', 'p'))
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    href: `/partner/plans/${r.id}`,
+    title: `${r.reference} ${r.title}`,
+    status: r.status,
+  }));
+}

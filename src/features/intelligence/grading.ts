@@ -151,3 +151,45 @@ export function inboxRank(item: {
 }): [number, number, number] {
   return [item.vulnerabilities.length > 0 ? 0 : 1, item.graded ? 1 : 0, item.receivedAt.getTime()];
 }
+
+/** An item's grade columns, as every query that shows a grade selects them. */
+export interface GradedRow {
+  source_evaluation: string | null;
+  information_assessment: string | null;
+  handling_code: string;
+  legacy_source_evaluation: string | null;
+  legacy_intelligence_assessment: string | null;
+  legacy_handling: string | null;
+}
+
+const described = (table: Readonly<Record<string, string>>, key: string): string =>
+  Object.hasOwn(table, key) ? (table[key] ?? key) : key;
+
+/** "2/B/P" with its meaning, a legacy "5x5x5 B/2/4" with its own, or "Not graded": every page. */
+export function describeGrade(row: GradedRow): { label: string; meaning: string[]; graded: boolean } {
+  if (row.source_evaluation && row.information_assessment) {
+    const grade = {
+      sourceEvaluation: row.source_evaluation,
+      informationAssessment: row.information_assessment,
+      handling: row.handling_code,
+    } as Grade;
+    return { label: gradeLabel(grade), meaning: gradeMeaning(grade), graded: true };
+  }
+  if (row.legacy_source_evaluation && row.legacy_intelligence_assessment && row.legacy_handling) {
+    const grade = {
+      sourceEvaluation: row.legacy_source_evaluation,
+      intelligenceAssessment: row.legacy_intelligence_assessment,
+      handling: row.legacy_handling,
+    } as LegacyGrade;
+    return {
+      label: legacyGradeLabel(grade),
+      meaning: [
+        `Source: ${described(LEGACY_SOURCE_EVALUATIONS, grade.sourceEvaluation)}`,
+        `Intelligence: ${described(LEGACY_INTELLIGENCE_ASSESSMENTS, grade.intelligenceAssessment)}`,
+        `Handling: ${described(LEGACY_HANDLING, grade.handling)}`,
+      ],
+      graded: true,
+    };
+  }
+  return { label: 'Not graded', meaning: [], graded: false };
+}

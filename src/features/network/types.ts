@@ -31,6 +31,11 @@ export interface NetworkEdge {
 export interface VisibleNetwork {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
+  /**
+   * Set when the network stopped short of the hops asked for because the next hop would have taken
+   * it past `maxNodes` entities: it then holds `hops` hops (0: the seeds alone were too many).
+   */
+  limit?: { requestedHops: number; hops: number; maxNodes: number };
 }
 
 /**

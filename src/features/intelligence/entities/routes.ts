@@ -13,7 +13,7 @@ import { formErrors, type FormErrors } from '../../../web/validation.js';
 import { CLASSIFICATIONS } from '../../access/markings.js';
 import type { FormFlash } from '../../access/form-flash.js';
 import type { Sessions } from '../../access/sessions.js';
-import { gradeLabel, legacyGradeLabel, type Grade, type LegacyGrade } from '../grading.js';
+import { describeGrade } from '../grading.js';
 import {
   ENTITY_SCHEMAS,
   isEntitySchema,
@@ -36,7 +36,6 @@ import {
   schemaOptions,
   startSchema,
 } from './forms.js';
-import type { Involvement } from './queries.js';
 import type { Asker, EntityCommands, Outcome } from './service.js';
 
 const READ = { permission: 'intelligence:read' } as const;
@@ -68,25 +67,6 @@ function askerOf(res: Response): Asker {
 function formValues(req: Request): Record<string, unknown> {
   const { _csrf: _token, ...fields } = (req.body ?? {}) as Record<string, unknown>;
   return fields;
-}
-
-/** A grade as written on every page: "2/B/P", a legacy "5x5x5 B/2/4", or "Not graded". */
-export function gradeOf(item: Omit<Involvement, 'subject_category' | 'item_id' | 'received_at'>): string {
-  if (item.source_evaluation && item.information_assessment) {
-    return gradeLabel({
-      sourceEvaluation: item.source_evaluation,
-      informationAssessment: item.information_assessment,
-      handling: item.handling_code,
-    } as Grade);
-  }
-  if (item.legacy_source_evaluation && item.legacy_intelligence_assessment && item.legacy_handling) {
-    return legacyGradeLabel({
-      sourceEvaluation: item.legacy_source_evaluation,
-      intelligenceAssessment: item.legacy_intelligence_assessment,
-      handling: item.legacy_handling,
-    } as LegacyGrade);
-  }
-  return 'Not graded';
 }
 
 const categoryLabel = (category: string | null): string =>
@@ -383,7 +363,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
             .map(([property, prop]) => ({ label: prop.label, values: entity.properties[property] ?? [] })),
           involvements: involvements.map((i) => ({
             ...i,
-            grade: gradeOf(i),
+            grade: describeGrade(i).label,
             category: categoryLabel(i.subject_category),
           })),
           links: links.map((l) => ({
@@ -391,7 +371,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
             reads: l.outgoing ? LINK_TYPES[l.link_type].label : LINK_TYPES[l.link_type].reverseLabel,
             otherLabel: ENTITY_SCHEMAS[l.other_schema].label,
           })),
-          items: items.map((i) => ({ ...i, grade: gradeOf(i) })),
+          items: items.map((i) => ({ ...i, grade: describeGrade(i).label })),
           ...(await flash.take(res, entityPath(id))),
         });
       },

@@ -1,59 +1,12 @@
 /** Shapes rows into what the inbox pages show: grades in words, labels, dates. Pure functions. */
-import {
-  gradeLabel,
-  gradeMeaning,
-  legacyGradeLabel,
-  LEGACY_HANDLING,
-  LEGACY_INTELLIGENCE_ASSESSMENTS,
-  LEGACY_SOURCE_EVALUATIONS,
-  OUTCOMES,
-  SOURCE_TYPES,
-  VULNERABILITIES,
-  type Grade,
-  type LegacyGrade,
-} from '../grading.js';
+import { describeGrade, OUTCOMES, SOURCE_TYPES, VULNERABILITIES } from '../grading.js';
 import { STATEMENT_KINDS, STATUSES } from './schemas.js';
 
 const label = (table: Readonly<Record<string, string>>, key: string | null): string =>
   key !== null && Object.hasOwn(table, key) ? (table[key] ?? key) : (key ?? '');
 
-export interface GradedRow {
-  source_evaluation: string | null;
-  information_assessment: string | null;
-  handling_code: string;
-  legacy_source_evaluation: string | null;
-  legacy_intelligence_assessment: string | null;
-  legacy_handling: string | null;
-}
-
-/** "2/B/P" with its meaning, a legacy "5x5x5 B/2/4" with its own, or "Not graded". */
-export function gradeOf(row: GradedRow): { label: string; meaning: string[]; graded: boolean } {
-  if (row.source_evaluation && row.information_assessment) {
-    const grade = {
-      sourceEvaluation: row.source_evaluation,
-      informationAssessment: row.information_assessment,
-      handling: row.handling_code,
-    } as Grade;
-    return { label: gradeLabel(grade), meaning: gradeMeaning(grade), graded: true };
-  }
-  if (row.legacy_source_evaluation && row.legacy_intelligence_assessment && row.legacy_handling) {
-    const grade = {
-      sourceEvaluation: row.legacy_source_evaluation,
-      intelligenceAssessment: row.legacy_intelligence_assessment,
-      handling: row.legacy_handling,
-    } as LegacyGrade;
-    return {
-      label: legacyGradeLabel(grade),
-      meaning: [
-        `Source: ${label(LEGACY_SOURCE_EVALUATIONS, grade.sourceEvaluation)}`,
-        `Intelligence: ${label(LEGACY_INTELLIGENCE_ASSESSMENTS, grade.intelligenceAssessment)}`,
-        `Handling: ${label(LEGACY_HANDLING, grade.handling)}`,
-      ],
-      graded: true,
-    };
-  }
-  return { label: 'Not graded', meaning: [], graded: false };
-}
+/** "2/B/P" with its meaning (grading.ts), as the inbox pages show it. */
+export const gradeOf = describeGrade;
 
 export const sourceTypeText = (type: string) => label(SOURCE_TYPES, type);
 export const statusText = (status: string) => label(STATUSES, status);

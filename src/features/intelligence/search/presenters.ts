@@ -5,7 +5,7 @@
  */
 import type { FormErrors } from '../../../web/validation.js';
 import { REPORT_CATEGORIES } from '../../reports/categories.js';
-import { gradeLabel, legacyGradeLabel, type Grade, type LegacyGrade } from '../grading.js';
+import { describeGrade } from '../grading.js';
 import { ENTITY_SCHEMA_NAMES, schemaSpec } from '../schema.js';
 import {
   entitiesOnly,
@@ -30,22 +30,16 @@ export function snippetHtml(snippet: string): string {
   return opened.split(HIGHLIGHT_END).join('</mark>');
 }
 
+/** The one grade label (grading.ts), from a search hit's fields. */
 function gradeOf(hit: ItemHit): string {
-  if (hit.sourceEvaluation && hit.informationAssessment) {
-    return gradeLabel({
-      sourceEvaluation: hit.sourceEvaluation,
-      informationAssessment: hit.informationAssessment,
-      handling: hit.handlingCode,
-    } as Grade);
-  }
-  if (hit.legacySourceEvaluation && hit.legacyIntelligenceAssessment && hit.legacyHandling) {
-    return legacyGradeLabel({
-      sourceEvaluation: hit.legacySourceEvaluation,
-      intelligenceAssessment: hit.legacyIntelligenceAssessment,
-      handling: hit.legacyHandling,
-    } as LegacyGrade);
-  }
-  return 'Not graded yet';
+  return describeGrade({
+    source_evaluation: hit.sourceEvaluation,
+    information_assessment: hit.informationAssessment,
+    handling_code: hit.handlingCode,
+    legacy_source_evaluation: hit.legacySourceEvaluation,
+    legacy_intelligence_assessment: hit.legacyIntelligenceAssessment,
+    legacy_handling: hit.legacyHandling,
+  }).label;
 }
 
 const categoryLabel = (code: string) =>

@@ -67,6 +67,8 @@ export interface DisruptionOptions {
   readonly blockSize?: number;
   /** Steps to run; by default until one node is left. */
   readonly steps?: number;
+  /** Told after each step is chosen (steps done, steps at most): for progress shown to a waiting user. */
+  readonly onStep?: (done: number, total: number) => void;
 }
 
 type Scores = ArrayLike<number>;
@@ -163,6 +165,7 @@ export function disruption(graph: Graph, options: DisruptionOptions = {}): Disru
   for (let step = 0; !next.done; step++) {
     const left = next.value;
     next = process.next(step < steps ? choose(left, score(left), blockSize) : null);
+    options.onStep?.(Math.min(step + 1, steps), steps);
   }
   return next.value;
 }
