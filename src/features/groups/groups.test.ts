@@ -553,6 +553,28 @@ describe(`the OCG register on ${testDatabaseKind}`, () => {
     assert.deepEqual((entry.detail as { plans: string[] }).plans, ['plan-1']);
   });
 
+  it('links the OCG page to the 4P plans for it that the viewer may see', async () => {
+    const id = await createOcg('Plan page testcase');
+    const plan = await db()
+      .insertInto('plan')
+      .values({
+        title: 'Disrupt the testcase line',
+        ocg_id: id,
+        owner_user_id: analyst.id,
+        classification: 'OFFICIAL-SENSITIVE',
+        handling_code: 'P',
+        owning_agency_id: analyst.agencyId,
+      })
+      .returning(['id', 'reference'])
+      .executeTakeFirstOrThrow();
+    const shown = parseHtml(await page(analyst.client, `/partner/ocgs/${id}`));
+    assert.match(textOf(shown, '[data-testid="ocg-plans"]'), /Disrupt the testcase line/);
+    assert.ok(shown.querySelector(`a[href="/partner/plans/${plan.id}"]`));
+    // The council officer sees the OCG (shared) but not the police's plan (plans are not shared).
+    const officerView = parseHtml(await page(officer.client, `/partner/ocgs/${id}`));
+    assert.match(textOf(officerView, '[data-testid="ocg-plans"]'), /no 4P plans/);
+  });
+
   it('lets the coordinator add a model version and choose the default; others get 404', async () => {
     assert.equal((await analyst.client.get('/partner/ocgs/scoring-models')).status, 404);
     assert.equal((await officer.client.get(`/partner/ocgs/scoring-models/${defaultModelId}`)).status, 404);
