@@ -15,6 +15,7 @@ import {
   type MarkingRow,
 } from '../access/markings.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
+import { ocgMembersVisibleTo } from '../groups/queries.js';
 import { involvementVisibleSql } from '../intelligence/records.js';
 import {
   LINK_TYPES,
@@ -599,13 +600,22 @@ export async function planPicture(
     if (ocg) {
       ocgId = ocg.id;
       categories = [...ocg.categories].sort();
-      const { rows } = await sql<EntityRow & { role: MemberRole }>`
-        select e.id, e.schema, e.caption, e.properties, m.role
-        from ocg_member m join ocg o on o.id = m.ocg_id join entity e on e.id = m.entity_id
-        where m.ocg_id = ${ocg.id} and ${visibleSql(viewer, 'read', 'ocg-member', 'o')}
-          and ${visibleSql(viewer, 'read', 'entity', 'e')}
-        order by e.caption, e.id`.execute(q);
-      anchors.push(...rows);
+      // The register's own rule for who sees which member (OCG, membership and entity readable).
+      const members = await ocgMembersVisibleTo(q, viewer, ocg.id);
+      anchors.push(
+        ...members
+          .map((m) => ({
+            id: m.entityId,
+            schema: m.schema,
+            caption: m.caption,
+            properties: m.properties,
+            role: m.role,
+          }))
+          // Suggestions list things in caption order, whatever the register's role order.
+          .sort((a, b) =>
+            a.caption < b.caption ? -1 : a.caption > b.caption ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+          ),
+      );
     }
   }
   if (!ocgId && plan.subjectEntityId) {
