@@ -23,7 +23,7 @@ import {
   type EntitySchemaName,
   type LinkTypeName,
 } from '../intelligence/schema.js';
-import type { MemberRole, PictureEntity, PictureVictim, PlanPicture, TacticRow } from './suggestions.js';
+import type { PictureEntity, PictureVictim, PlanPicture, TacticRow } from './suggestions.js';
 
 export const ACTION_STATUSES = {
   planned: 'Planned',
