@@ -304,6 +304,8 @@ export interface ActionRow extends MarkingRow {
   target_entity_id: string | null;
   /** Null when there is no target, or the viewer may not see it. */
   target_caption: string | null;
+  /** The plan objective the action serves, if one was chosen. */
+  objective: string | null;
   due_on: string | null;
   status: ActionStatus;
   outcome: string | null;
@@ -328,6 +330,7 @@ function actionSelect(viewer: Viewer) {
       pa.officer_user_id, ou.display_name as officer_name, ag.name as agency_name,
       pa.target_entity_id,
       (select e.caption from entity e where e.id = pa.target_entity_id and ${visibleSql(viewer, 'read', 'entity', 'e')}) as target_caption,
+      (select po.objective from plan_objective po where po.id = pa.objective_id) as objective,
       pa.due_on, pa.status, pa.outcome, ${overdueSql('pa')} as overdue,
       di.id as impact_id, di.rating, di.rationale, di.evidence, di.assessed_by, au.display_name as assessed_by_name,
       di.assessed_at, ru.display_name as peer_reviewed_by_name, di.peer_reviewed_at, di.peer_review_note,
@@ -394,6 +397,7 @@ export async function insertAction(
     description: string;
     officerUserId: string | null;
     targetEntityId: string | null;
+    objectiveId: string | null;
     dueOn: string | null;
     createdBy: string;
   },
@@ -408,6 +412,7 @@ export async function insertAction(
       description: action.description,
       officer_user_id: action.officerUserId,
       target_entity_id: action.targetEntityId,
+      objective_id: action.objectiveId,
       due_on: action.dueOn,
       created_by: action.createdBy,
       ...markingColumns(marking),

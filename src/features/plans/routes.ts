@@ -360,6 +360,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
           ...outcome.value,
           page: planPath(id),
           strandOptions,
+          strandNames: STRAND_NAMES,
           values: kept.values ?? {
             tactic: tactic?.id ?? '',
             strand: tactic?.strand ?? '',

@@ -102,6 +102,8 @@ export interface ActionForm {
   tactics: { id: string; name: string; strand: Strand; agency_kind: string }[];
   agencies: Choice[];
   targets: { id: string; caption: string }[];
+  /** The plan's objectives, one of which the action may serve. */
+  objectives: { id: string; strand: Strand; objective: string }[];
 }
 
 export interface ExportFile {
@@ -302,7 +304,13 @@ export function createPlans(database: Database) {
           ...picture.victims.map((v) => ({ id: v.id, caption: v.caption })),
         ];
         return {
-          outcome: done({ summary, tactics: await tactics(tx), agencies: await agencies(tx), targets }),
+          outcome: done({
+            summary,
+            tactics: await tactics(tx),
+            agencies: await agencies(tx),
+            targets,
+            objectives: await objectivesOf(tx, plan.id),
+          }),
           entry: {
             action: 'consultation',
             recordType: 'plan',
@@ -345,6 +353,15 @@ export function createPlans(database: Database) {
           if (!offered.includes(answers.targetEntityId))
             return { outcome: refused({ target: 'Select a target from the list' }) };
         }
+        if (answers.objectiveId) {
+          // An action serves one of this plan's objectives, under its own strand.
+          const objective = (await objectivesOf(tx, plan.id)).find((o) => o.id === answers.objectiveId);
+          if (!objective) return { outcome: refused({ objective: 'Select an objective from the list' }) };
+          if (objective.strand !== answers.strand)
+            return {
+              outcome: refused({ objective: 'Select an objective under the same 4P strand as the action' }),
+            };
+        }
         const marking: Marking = {
           classification: plan.marking.classification,
           handlingCode: plan.marking.handlingCode,
@@ -361,6 +378,7 @@ export function createPlans(database: Database) {
             description: answers.description,
             officerUserId: officerId,
             targetEntityId: answers.targetEntityId,
+            objectiveId: answers.objectiveId,
             dueOn: answers.dueOn,
             createdBy: viewer.userId,
           },
