@@ -652,4 +652,31 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     const resolved = await names.resolve(db(), planId);
     assert.match(JSON.stringify(resolved), /Operation Kestrel/);
   });
+  it('closing a plan: its owning agency only (a partner with an action or an outsider gets 404), audited once', async () => {
+    for (const other of [licensing, outsider]) {
+      const response = await send(other.client, `${planPath()}/close`, []);
+      assert.equal(response.status, 404);
+    }
+    assert.doesNotMatch(await page(licensing.client, planPath()), /Close the plan/);
+    const status = () =>
+      db().selectFrom('plan').select('status').where('id', '=', planId).executeTakeFirstOrThrow();
+    assert.equal((await status()).status, 'open');
+    assert.match(await page(coordinator.client, planPath()), /Close the plan/);
+    const response = await send(coordinator.client, `${planPath()}/close`, []);
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), planPath());
+    assert.equal((await status()).status, 'closed');
+    const entry = await lastEntry('plans.close');
+    assert.deepEqual(entry?.record_ids, [planId]);
+    assert.equal(entry.action, 'alteration');
+    const shown = await page(coordinator.client, planPath());
+    assert.match(shown, /The plan has been closed/);
+    assert.doesNotMatch(shown, /Close the plan/);
+    // Closing again changes nothing and writes nothing.
+    await send(coordinator.client, `${planPath()}/close`, []);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_entry where event = 'plans.close'`.execute(db());
+    assert.equal(rows[0]!.n, 1);
+  });
 });

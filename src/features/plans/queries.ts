@@ -724,3 +724,14 @@ export async function planPicture(
   });
   return { about, entities, victims, categories };
 }
+
+/** Closes an open plan; false when it was closed already. */
+export async function closePlan(tx: Tx, id: string): Promise<boolean> {
+  const result = await tx
+    .updateTable('plan')
+    .set({ status: 'closed' })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -120,6 +120,9 @@ export const newPlanSchema = z
   });
 export type NewPlan = z.output<typeof newPlanSchema>;
 
+/** Closing a plan asks nothing more than the button. */
+export const closePlanSchema = z.strictObject({});
+
 export const actionQuerySchema = z.strictObject({
   tactic: z.uuid().optional(),
   target: z.uuid().optional(),
