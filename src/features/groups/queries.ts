@@ -9,7 +9,7 @@ import type { OcgMemberTable } from '../../db/tables.js';
 import { MARKING_COLUMNS, markingFromRow, type Marking } from '../access/markings.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
 import { sharesOf } from '../intelligence/queries.js';
-import type { EntitySchemaName } from '../intelligence/schema.js';
+import type { EntityProperties, EntitySchemaName } from '../intelligence/schema.js';
 import type { DimensionScore, ScoringDefinition, ScoringModel } from './scoring.js';
 
 export type OcgStatus = 'active' | 'dormant' | 'archived';
@@ -274,6 +274,8 @@ export interface Member {
   caption: string;
   role: MemberRole;
   roleNote: string | null;
+  /** What the entity's record says (licence numbers, addresses...): the plans' suggestions read it. */
+  properties: EntityProperties;
 }
 
 const ROLE_ORDER = sql<number>`array_position(array['principal', 'significant', 'peripheral', 'enabler', 'associated']::text[], m.role)`;
@@ -284,7 +286,7 @@ export async function membersOf(q: Queryable, viewer: Viewer, ocgId: string): Pr
     .selectFrom('ocg_member as m')
     .innerJoin('ocg as o', 'o.id', 'm.ocg_id')
     .innerJoin('entity as e', 'e.id', 'm.entity_id')
-    .select(['m.id', 'm.entity_id', 'e.schema', 'e.caption', 'm.role', 'm.role_note'])
+    .select(['m.id', 'm.entity_id', 'e.schema', 'e.caption', 'e.properties', 'm.role', 'm.role_note'])
     .where('m.ocg_id', '=', ocgId)
     .where(visibleSql(viewer, 'read', 'ocg-member', 'o'))
     .where(visibleSql(viewer, 'read', 'entity', 'e'))
@@ -298,6 +300,7 @@ export async function membersOf(q: Queryable, viewer: Viewer, ocgId: string): Pr
     caption: r.caption,
     role: r.role,
     roleNote: r.role_note,
+    properties: r.properties,
   }));
 }
 
@@ -310,12 +313,21 @@ export async function ocgMembersVisibleTo(
   q: Queryable,
   viewer: Viewer,
   ocgId: string,
-): Promise<{ entityId: string; schema: EntitySchemaName; caption: string; role: MemberRole }[]> {
-  return (await membersOf(q, viewer, ocgId)).map(({ entityId, schema, caption, role }) => ({
+): Promise<
+  {
+    entityId: string;
+    schema: EntitySchemaName;
+    caption: string;
+    role: MemberRole;
+    properties: EntityProperties;
+  }[]
+> {
+  return (await membersOf(q, viewer, ocgId)).map(({ entityId, schema, caption, role, properties }) => ({
     entityId,
     schema,
     caption,
     role,
+    properties,
   }));
 }
 

@@ -27,6 +27,8 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
   let planId: string;
   let licensingAction: string;
   let policeAction: string;
+  let closeTheLine: string;
+  let safeguard: string;
 
   const db = () => app.lantern.database.db;
 
@@ -213,6 +215,15 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
       `${planPath()}/actions/new?tactic=${world.tactics.licence}&target=${world.pub}`,
     );
     assert.match(form, new RegExp(`<option value="${world.tactics.licence}" selected`));
+    // The plan's objectives are offered, each under its strand.
+    const objectives = await db()
+      .selectFrom('plan_objective')
+      .select(['id', 'strand', 'objective'])
+      .where('plan_id', '=', planId)
+      .execute();
+    closeTheLine = objectives.find((o) => o.objective === 'Close the line')!.id;
+    safeguard = objectives.find((o) => o.strand === 'protect')!.id;
+    assert.match(form, new RegExp(`<option value="${closeTheLine}">Pursue: Close the line</option>`));
     const response = await send(coordinator.client, `${planPath()}/actions/new`, [
       ['tactic', world.tactics.licence],
       ['strand', 'pursue'],
@@ -267,15 +278,24 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
       ['description', '=HYPERLINK("http://evil.example") warrant at the flat'],
       ['agency', coordinator.agencyId],
       ['target', ''],
+      ['objective', closeTheLine],
     ]);
-    policeAction = (
-      await db()
-        .selectFrom('plan_action')
-        .select('id')
-        .where('plan_id', '=', planId)
-        .where('owning_agency_id', '=', coordinator.agencyId)
-        .executeTakeFirstOrThrow()
-    ).id;
+    const police = await db()
+      .selectFrom('plan_action')
+      .select(['id', 'objective_id'])
+      .where('plan_id', '=', planId)
+      .where('owning_agency_id', '=', coordinator.agencyId)
+      .executeTakeFirstOrThrow();
+    policeAction = police.id;
+    // It serves the plan's Pursue objective, shown beside it on the plan page.
+    assert.equal(police.objective_id, closeTheLine);
+    const row = parseHtml(await page(coordinator.client, planPath()))
+      .querySelectorAll('[data-testid="action-row"]')
+      .find((r) => r.text.includes('warrant at the flat'));
+    assert.match(
+      row?.querySelector('[data-testid="action-objective"]')?.text ?? '',
+      /Objective: Close the line/,
+    );
   });
 
   it('refuses a bad action and changes nothing: unknown agency, officer from another agency, a target not offered', async () => {
@@ -302,6 +322,19 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
         ['strand', 'nonsense'],
         ['description', ''],
         ['agency', licensingAgency],
+      ],
+      // An objective under another strand, and one that is not this plan's.
+      [
+        ['strand', 'pursue'],
+        ['description', 'x'],
+        ['agency', licensingAgency],
+        ['objective', safeguard],
+      ],
+      [
+        ['strand', 'pursue'],
+        ['description', 'x'],
+        ['agency', licensingAgency],
+        ['objective', '00000000-0000-4000-8000-000000000002'],
       ],
       [
         ['strand', 'pursue'],
@@ -618,5 +651,32 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     const names = app.lantern.services.recordNames;
     const resolved = await names.resolve(db(), planId);
     assert.match(JSON.stringify(resolved), /Operation Kestrel/);
+  });
+  it('closing a plan: its owning agency only (a partner with an action or an outsider gets 404), audited once', async () => {
+    for (const other of [licensing, outsider]) {
+      const response = await send(other.client, `${planPath()}/close`, []);
+      assert.equal(response.status, 404);
+    }
+    assert.doesNotMatch(await page(licensing.client, planPath()), /Close the plan/);
+    const status = () =>
+      db().selectFrom('plan').select('status').where('id', '=', planId).executeTakeFirstOrThrow();
+    assert.equal((await status()).status, 'open');
+    assert.match(await page(coordinator.client, planPath()), /Close the plan/);
+    const response = await send(coordinator.client, `${planPath()}/close`, []);
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), planPath());
+    assert.equal((await status()).status, 'closed');
+    const entry = await lastEntry('plans.close');
+    assert.deepEqual(entry?.record_ids, [planId]);
+    assert.equal(entry.action, 'alteration');
+    const shown = await page(coordinator.client, planPath());
+    assert.match(shown, /The plan has been closed/);
+    assert.doesNotMatch(shown, /Close the plan/);
+    // Closing again changes nothing and writes nothing.
+    await send(coordinator.client, `${planPath()}/close`, []);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_entry where event = 'plans.close'`.execute(db());
+    assert.equal(rows[0]!.n, 1);
   });
 });

@@ -15,6 +15,7 @@ import {
   type MarkingRow,
 } from '../access/markings.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
+import { ocgMembersVisibleTo } from '../groups/queries.js';
 import { involvementVisibleSql } from '../intelligence/records.js';
 import {
   LINK_TYPES,
@@ -22,7 +23,7 @@ import {
   type EntitySchemaName,
   type LinkTypeName,
 } from '../intelligence/schema.js';
-import type { MemberRole, PictureEntity, PictureVictim, PlanPicture, TacticRow } from './suggestions.js';
+import type { PictureEntity, PictureVictim, PlanPicture, TacticRow } from './suggestions.js';
 
 export const ACTION_STATUSES = {
   planned: 'Planned',
@@ -303,6 +304,8 @@ export interface ActionRow extends MarkingRow {
   target_entity_id: string | null;
   /** Null when there is no target, or the viewer may not see it. */
   target_caption: string | null;
+  /** The plan objective the action serves, if one was chosen. */
+  objective: string | null;
   due_on: string | null;
   status: ActionStatus;
   outcome: string | null;
@@ -327,6 +330,7 @@ function actionSelect(viewer: Viewer) {
       pa.officer_user_id, ou.display_name as officer_name, ag.name as agency_name,
       pa.target_entity_id,
       (select e.caption from entity e where e.id = pa.target_entity_id and ${visibleSql(viewer, 'read', 'entity', 'e')}) as target_caption,
+      (select po.objective from plan_objective po where po.id = pa.objective_id) as objective,
       pa.due_on, pa.status, pa.outcome, ${overdueSql('pa')} as overdue,
       di.id as impact_id, di.rating, di.rationale, di.evidence, di.assessed_by, au.display_name as assessed_by_name,
       di.assessed_at, ru.display_name as peer_reviewed_by_name, di.peer_reviewed_at, di.peer_review_note,
@@ -393,6 +397,7 @@ export async function insertAction(
     description: string;
     officerUserId: string | null;
     targetEntityId: string | null;
+    objectiveId: string | null;
     dueOn: string | null;
     createdBy: string;
   },
@@ -407,6 +412,7 @@ export async function insertAction(
       description: action.description,
       officer_user_id: action.officerUserId,
       target_entity_id: action.targetEntityId,
+      objective_id: action.objectiveId,
       due_on: action.dueOn,
       created_by: action.createdBy,
       ...markingColumns(marking),
@@ -599,13 +605,22 @@ export async function planPicture(
     if (ocg) {
       ocgId = ocg.id;
       categories = [...ocg.categories].sort();
-      const { rows } = await sql<EntityRow & { role: MemberRole }>`
-        select e.id, e.schema, e.caption, e.properties, m.role
-        from ocg_member m join ocg o on o.id = m.ocg_id join entity e on e.id = m.entity_id
-        where m.ocg_id = ${ocg.id} and ${visibleSql(viewer, 'read', 'ocg-member', 'o')}
-          and ${visibleSql(viewer, 'read', 'entity', 'e')}
-        order by e.caption, e.id`.execute(q);
-      anchors.push(...rows);
+      // The register's own rule for who sees which member (OCG, membership and entity readable).
+      const members = await ocgMembersVisibleTo(q, viewer, ocg.id);
+      anchors.push(
+        ...members
+          .map((m) => ({
+            id: m.entityId,
+            schema: m.schema,
+            caption: m.caption,
+            properties: m.properties,
+            role: m.role,
+          }))
+          // Suggestions list things in caption order, whatever the register's role order.
+          .sort((a, b) =>
+            a.caption < b.caption ? -1 : a.caption > b.caption ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+          ),
+      );
     }
   }
   if (!ocgId && plan.subjectEntityId) {
@@ -708,4 +723,15 @@ export async function planPicture(
     return { id: v.id, caption: v.caption, child: v.child, cuckooing: cuckooing || null, trafficking };
   });
   return { about, entities, victims, categories };
+}
+
+/** Closes an open plan; false when it was closed already. */
+export async function closePlan(tx: Tx, id: string): Promise<boolean> {
+  const result = await tx
+    .updateTable('plan')
+    .set({ status: 'closed' })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -19,6 +19,7 @@ import {
 } from './queries.js';
 import {
   actionQuerySchema,
+  closePlanSchema,
   exportQuerySchema,
   newActionSchema,
   newPlanQuerySchema,
@@ -360,6 +361,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
           ...outcome.value,
           page: planPath(id),
           strandOptions,
+          strandNames: STRAND_NAMES,
           values: kept.values ?? {
             tactic: tactic?.id ?? '',
             strand: tactic?.strand ?? '',
@@ -387,6 +389,24 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         await finish(req, res, outcome, `${planPath(id)}/actions/new`, () => ({
           page: planPath(id),
           notice: 'The action has been added to the plan',
+        }));
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${plansPath}/:planId/close`,
+      access: MANAGE,
+      audit: 'plans.close',
+      s62: 'alteration',
+      body: closePlanSchema,
+      invalid: backTo((req) => planPath(param(req, 'planId'))),
+      handle: async ({ req, res, params }) => {
+        const id = uuidParam(params, 'planId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.closePlan(askerOf(res), id);
+        await finish(req, res, outcome, planPath(id), () => ({
+          page: planPath(id),
+          notice: 'The plan has been closed',
         }));
       },
     }),

@@ -120,6 +120,9 @@ export const newPlanSchema = z
   });
 export type NewPlan = z.output<typeof newPlanSchema>;
 
+/** Closing a plan asks nothing more than the button. */
+export const closePlanSchema = z.strictObject({});
+
 export const actionQuerySchema = z.strictObject({
   tactic: z.uuid().optional(),
   target: z.uuid().optional(),
@@ -138,6 +141,7 @@ export const newActionSchema = z
     agency: z.uuid({ error: 'Select the agency that will carry it out' }),
     officer: z.union([z.email({ error: 'Enter the officer’s email address' }), z.literal('')]).optional(),
     target: optionalId('Select a target from the list'),
+    objective: optionalId('Select an objective from the list'),
     ...dueOn.shape,
   })
   .transform((value, ctx) => ({
@@ -147,6 +151,7 @@ export const newActionSchema = z
     agencyId: value.agency.toLowerCase(),
     officer: value.officer || null,
     targetEntityId: value.target,
+    objectiveId: value.objective,
     dueOn: dueOn.read(value, ctx),
   }));
 export type NewAction = z.output<typeof newActionSchema>;

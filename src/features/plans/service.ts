@@ -24,6 +24,7 @@ import {
   activeUserByEmail,
   agencies,
   agencyName,
+  closePlan,
   entityVisible,
   insertAction,
   insertImpact,
@@ -64,6 +65,10 @@ export type Outcome<T> =
   { kind: 'done'; value: T } | { kind: 'not-found' } | { kind: 'refused'; errors: Record<string, string> };
 
 const notFound = { kind: 'not-found' } as const;
+
+/** A partner agency with an action shares the plan but does not close it: its owner does. */
+const mayClosePlan = (viewer: Viewer, plan: Plan): boolean =>
+  mayAccess(viewer, 'update', 'plan', plan.marking) && viewer.agencyId === plan.marking.owningAgencyId;
 const refused = (errors: Record<string, string>) => ({ kind: 'refused', errors }) as const;
 const done = <T>(value: T) => ({ kind: 'done', value }) as const;
 
@@ -91,6 +96,8 @@ export interface PlanPage extends PlanSummary {
   victims: PictureVictim[];
   referrals: ReferralRow[];
   mayAddActions: boolean;
+  /** Only the owning agency closes its plan, and only while it is open. */
+  mayClose: boolean;
   mayReadVictims: boolean;
   mayExport: boolean;
   /** The plan owner's agency sees the whole plan, so it is told about every overdue action. */
@@ -102,6 +109,8 @@ export interface ActionForm {
   tactics: { id: string; name: string; strand: Strand; agency_kind: string }[];
   agencies: Choice[];
   targets: { id: string; caption: string }[];
+  /** The plan's objectives, one of which the action may serve. */
+  objectives: { id: string; strand: Strand; objective: string }[];
 }
 
 export interface ExportFile {
@@ -276,6 +285,7 @@ export function createPlans(database: Database) {
             victims,
             referrals,
             mayAddActions,
+            mayClose: plan.status === 'open' && mayClosePlan(viewer, plan),
             mayReadVictims,
             mayExport: mayAccess(viewer, 'export', 'plan', plan.marking),
             isCoordinator: plan.marking.owningAgencyId === viewer.agencyId,
@@ -285,6 +295,25 @@ export function createPlans(database: Database) {
             recordType: 'plan',
             recordIds: [...new Set(shown)],
             detail: { actions: actions.map((a) => a.id), referrals: referrals.map((r) => r.id) },
+          },
+        };
+      });
+    },
+
+    /** Closes the plan: its owning agency only, with ocg:manage; one alteration entry. */
+    closePlan(asker: Asker, planId: string): Promise<Outcome<{ planId: string }>> {
+      return audited(asker, async (tx, viewer) => {
+        const plan = await readablePlan(tx, viewer, planId);
+        if (!plan || !mayClosePlan(viewer, plan)) return { outcome: notFound };
+        if (!(await closePlan(tx, plan.id)))
+          return { outcome: refused({ close: 'The plan is already closed' }) };
+        return {
+          outcome: done({ planId: plan.id }),
+          entry: {
+            action: 'alteration',
+            recordType: 'plan',
+            recordIds: [plan.id],
+            detail: { status: 'closed' },
           },
         };
       });
@@ -302,7 +331,13 @@ export function createPlans(database: Database) {
           ...picture.victims.map((v) => ({ id: v.id, caption: v.caption })),
         ];
         return {
-          outcome: done({ summary, tactics: await tactics(tx), agencies: await agencies(tx), targets }),
+          outcome: done({
+            summary,
+            tactics: await tactics(tx),
+            agencies: await agencies(tx),
+            targets,
+            objectives: await objectivesOf(tx, plan.id),
+          }),
           entry: {
             action: 'consultation',
             recordType: 'plan',
@@ -345,6 +380,15 @@ export function createPlans(database: Database) {
           if (!offered.includes(answers.targetEntityId))
             return { outcome: refused({ target: 'Select a target from the list' }) };
         }
+        if (answers.objectiveId) {
+          // An action serves one of this plan's objectives, under its own strand.
+          const objective = (await objectivesOf(tx, plan.id)).find((o) => o.id === answers.objectiveId);
+          if (!objective) return { outcome: refused({ objective: 'Select an objective from the list' }) };
+          if (objective.strand !== answers.strand)
+            return {
+              outcome: refused({ objective: 'Select an objective under the same 4P strand as the action' }),
+            };
+        }
         const marking: Marking = {
           classification: plan.marking.classification,
           handlingCode: plan.marking.handlingCode,
@@ -361,6 +405,7 @@ export function createPlans(database: Database) {
             description: answers.description,
             officerUserId: officerId,
             targetEntityId: answers.targetEntityId,
+            objectiveId: answers.objectiveId,
             dueOn: answers.dueOn,
             createdBy: viewer.userId,
           },
