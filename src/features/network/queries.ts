@@ -90,6 +90,47 @@ export async function ocgMembersVisibleTo(
   return { ...ocg, members };
 }
 
+/**
+ * The handling codes of entities and links already in the viewer's network (an export shows the
+ * conditions of any handling C record before it goes, DECISIONS 15).
+ */
+export async function handlingOf(
+  q: Queryable,
+  entityIds: readonly string[],
+  linkIds: readonly string[],
+): Promise<{ handling_code: string; handling_conditions: string | null }[]> {
+  const rows: { handling_code: string; handling_conditions: string | null }[] = [];
+  for (const [table, ids] of [
+    ['entity', entityIds],
+    ['link', linkIds],
+  ] as const) {
+    for (const batch of batches([...ids])) {
+      const { rows: found } = await sql<{ handling_code: string; handling_conditions: string | null }>`
+        select handling_code, handling_conditions from ${sql.table(table)}
+        where id in (${sql.join(batch)}) and handling_code = 'C'`.execute(q);
+      rows.push(...found);
+    }
+  }
+  return rows;
+}
+
+/** Which of these entities are principal members of an OCG whose membership the viewer may read. */
+export async function ocgPrincipalsAmong(
+  q: Queryable,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const batch of batches([...new Set(ids)])) {
+    const { rows } = await sql<{ entity_id: string }>`
+      select distinct m.entity_id from ocg_member m join ocg o on o.id = m.ocg_id
+      where m.entity_id in (${sql.join(batch)}) and m.role = 'principal'
+        and ${visibleSql(viewer, 'read', 'ocg-member', 'o')}`.execute(q);
+    for (const row of rows) found.add(row.entity_id);
+  }
+  return found;
+}
+
 const CONFIDENCE_RANK = sql`case l.confidence when 'low' then 1 when 'medium' then 2 else 3 end`;
 const RANK = { low: 1, medium: 2, high: 3 } as const;
 
