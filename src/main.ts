@@ -19,6 +19,9 @@ import { entitiesRoutes } from './features/intelligence/entities/index.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { inboxRoutes } from './features/intelligence/inbox/index.js';
+import { plansRoutes } from './features/plans/index.js';
+import { registerPlanNames } from './features/plans/record-names.js';
+import { planRecordSources } from './features/plans/records.js';
 import { importRoutes } from './features/intelligence/import/routes.js';
 import { linkChartRoutes } from './features/network/link-chart/routes.js';
 import { searchRoutes } from './features/intelligence/search/routes.js';
@@ -78,6 +81,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
     ...networkFeatureRoutes({ database }),
+    ...plansRoutes({ database, sessions: services.sessions }),
     ...tacticsRoutes({ database, sessions: services.sessions }),
     ...linkChartRoutes({ database, sessions: services.sessions }),
   ];
@@ -87,6 +91,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
 function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
   registerIntelligenceNames(names);
   registerNetworkNames(names);
+  registerPlanNames(names);
   return names;
 }
 
@@ -105,6 +110,7 @@ export function recordSources(): RecordSource[] {
     sharingRuleRecords,
     auditEntryRecords,
     ...intelligenceRecordSources,
+    ...planRecordSources,
     tacticRecords,
   ];
 }

@@ -32,6 +32,11 @@ const INTELLIGENCE_LEAD = {
   link: EXPORT,
   involvement: READ,
   agency: READ,
+  // 4P plans: leads export them; a referral is victims' data (the victim flag below).
+  plan: EXPORT,
+  'plan-action': EXPORT,
+  'disruption-impact': READ,
+  'safeguarding-referral': EXPORT,
   // Reference data: every partner reads the tactics library.
   tactic: READ,
 } as const;
@@ -44,6 +49,11 @@ const INTELLIGENCE_USER = {
   link: READ,
   involvement: READ,
   agency: READ,
+  plan: READ,
+  'plan-action': READ,
+  'disruption-impact': READ,
+  // Victims' data: only the health and social care partner of these roles (the victim flag).
+  'safeguarding-referral': READ,
   tactic: READ,
 } as const;
 /** Roles that may see victims' involvements (DECISIONS 17). */
@@ -164,13 +174,17 @@ describe('access matrix through the live API', () => {
     assert.deepEqual([...types].sort(), [
       'agency',
       'audit-entry',
+      'disruption-impact',
       'entity',
       'intelligence-item',
       'intelligence-original',
       'involvement',
       'link',
+      'plan',
+      'plan-action',
       'public-report',
       'public-report-file',
+      'safeguarding-referral',
       'sharing-rule',
       'tactic',
       'user',

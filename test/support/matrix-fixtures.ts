@@ -13,6 +13,7 @@ import {
   shareRecord,
 } from '../../src/features/intelligence/queries.js';
 import type { TestApp } from './app.js';
+import { planFixtures } from './matrix-fixtures-plans.js';
 import { tacticFixtures } from './matrix-fixtures-tactics.js';
 
 type AgencyName = 'owner' | 'partner' | 'outsider';
@@ -30,6 +31,10 @@ export interface FixtureRecord {
     | 'entity'
     | 'link'
     | 'involvement'
+    | 'plan'
+    | 'plan-action'
+    | 'disruption-impact'
+    | 'safeguarding-referral'
     | 'tactic';
   id: string;
   label: string;
@@ -171,6 +176,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
   }
 
   await intelligenceFixtures(app, agencyIds, lists, records);
+  await planFixtures(app, agencyIds, lists, records);
   await tacticFixtures(app, MATRIX_TOKEN, records);
 
   return {
@@ -189,6 +195,10 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'entity',
       'link',
       'involvement',
+      'plan',
+      'plan-action',
+      'disruption-impact',
+      'safeguarding-referral',
       'tactic',
     ],
     searchTerms: {
@@ -204,6 +214,10 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       link: 'associate',
       // Both 'victim' and 'suspect' contain a c.
       involvement: 'c',
+      plan: MATRIX_TOKEN,
+      'plan-action': MATRIX_TOKEN,
+      'disruption-impact': MATRIX_TOKEN,
+      'safeguarding-referral': MATRIX_TOKEN,
       tactic: MATRIX_TOKEN,
     },
   };

@@ -42,6 +42,8 @@ interface RecordTypeRule {
   markedAs?: 'intelligence-item' | 'ocg' | 'plan-action';
   /** The permission each action needs; an action not listed is never allowed. */
   actions: Partial<Record<RecordAction, Permission>>;
+  /** A permission every action on this type needs as well (victims' data: victims:read). */
+  alsoNeeds?: Permission;
 }
 
 const READING = (permission: Permission) =>
@@ -198,14 +200,18 @@ export const RECORD_TYPES = {
     markedAs: 'plan-action',
     actions: { ...READING('intelligence:read'), create: 'intelligence:read' },
   },
-  /** A safeguarding referral for a victim: victims:read for everything (DECISIONS 17). */
+  /**
+   * A safeguarding referral for a victim: victims:read on top of every action (DECISIONS 17), so
+   * exporting one needs both intelligence:export and victims:read.
+   */
   'safeguarding-referral': {
     marked: true,
+    alsoNeeds: 'victims:read',
     actions: {
-      ...READING('victims:read'),
-      create: 'victims:read',
-      update: 'victims:read',
-      export: 'victims:read',
+      ...READING('intelligence:read'),
+      create: 'intelligence:read',
+      update: 'intelligence:read',
+      export: 'intelligence:export',
     },
   },
 } as const satisfies Record<string, RecordTypeRule>;
@@ -234,7 +240,11 @@ export interface Viewer {
 export function mayAct(viewer: Viewer, action: RecordAction, type: RecordType): boolean {
   const rule: RecordTypeRule = RECORD_TYPES[type];
   const permission = rule.actions[action];
-  return permission !== undefined && viewer.permissions.has(permission);
+  return (
+    permission !== undefined &&
+    viewer.permissions.has(permission) &&
+    (rule.alsoNeeds === undefined || viewer.permissions.has(rule.alsoNeeds))
+  );
 }
 
 /** The agencies whose records of this type the viewer may see: their own and those sharing. */

@@ -16,7 +16,7 @@ import {
 import { likePattern, type AccessRecord, type RecordSource } from '../access/records.js';
 import { sharesOf, type ShareableType } from './queries.js';
 
-interface MarkedTable {
+export interface MarkedTable {
   type: RecordType;
   /** The table and the alias the policy SQL refers to. */
   from: string;
@@ -46,7 +46,7 @@ function fieldName(column: string): string {
   return column.split('.').pop() ?? column;
 }
 
-function markedSource(table: MarkedTable): RecordSource {
+export function markedSource(table: MarkedTable): RecordSource {
   const fieldList = sql.join(table.fields.map((column) => sql.ref(column)));
   const markingList = sql.join(MARKING_COLUMNS.map((column) => sql.ref(`${table.markingAlias}.${column}`)));
   const fromClause = sql.raw(

@@ -1,0 +1,479 @@
+/**
+ * 4P plans in the partner workspace (nav "Plans"): the list, a new plan, the plan page with its
+ * objectives, actions and suggested tactics, adding and updating actions (with the disruption
+ * impact), peer review, "Your actions", safeguarding referrals (victims:read) and the CSV export.
+ * Routes are thin: the commands (service.ts) check access and write the one audit entry.
+ */
+import type { Request, Response } from 'express';
+import { route, type RouteSpec } from '../../web/routes.js';
+import { formErrors, type FormErrors } from '../../web/validation.js';
+import type { FormFlash } from '../access/form-flash.js';
+import { categoryName, STRAND_NAMES, STRANDS } from './suggestions.js';
+import {
+  ACTION_STATUSES,
+  IMPACT_RATINGS,
+  REFERRAL_ROUTES,
+  REFERRAL_STATUSES,
+  VICTIM_KINDS,
+  type ActionRow,
+} from './queries.js';
+import {
+  actionQuerySchema,
+  exportQuerySchema,
+  newActionSchema,
+  newPlanQuerySchema,
+  newPlanSchema,
+  newReferralSchema,
+  referralQuerySchema,
+  reviewSchema,
+  updateActionSchema,
+  updateReferralSchema,
+} from './schemas.js';
+import type { Asker, Outcome, PlanCommands } from './service.js';
+
+const READ = { permission: 'intelligence:read' } as const;
+const MANAGE = { permission: 'ocg:manage' } as const;
+const VICTIMS = { permission: 'victims:read' } as const;
+const EXPORT = { permission: 'intelligence:export' } as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VIEWS = 'plans/views';
+
+const plansPath = '/partner/plans';
+const planPath = (id: string) => `${plansPath}/${id}`;
+const actionPath = (id: string) => `${plansPath}/actions/${id}`;
+const referralPath = (id: string) => `${plansPath}/referrals/${id}`;
+
+function uuidParam(params: Record<string, string>, name: string): string | undefined {
+  const value = params[name];
+  return value && UUID.test(value) ? value.toLowerCase() : undefined;
+}
+
+/** Not found and not allowed look the same: the same page, the same status. */
+function pageNotFound(res: Response): void {
+  res.locals.s62Action = undefined; // nothing was shown or changed, so nothing to audit
+  res.status(404).render('errors/404.njk');
+}
+
+function askerOf(res: Response): Asker {
+  const principal = res.locals.principal;
+  // The route layer has already refused anyone not signed in; this keeps TypeScript honest.
+  if (principal.kind !== 'user') throw new Error('Plan pages need a signed-in partner');
+  return { principal, audit: res.locals.audit, event: res.locals.auditEvent ?? 'plans.unknown' };
+}
+
+function formValues(req: Request): Record<string, unknown> {
+  const { _csrf: _token, ...fields } = (req.body ?? {}) as Record<string, unknown>;
+  return fields;
+}
+
+const options = (table: Record<string, string>) =>
+  Object.entries(table).map(([value, text]) => ({ value, text }));
+const strandOptions = STRANDS.map((value) => ({ value, text: STRAND_NAMES[value] }));
+
+/** Actions grouped under the 4Ps, in strand order, for the tables on the plan page. */
+function byStrand(actions: ActionRow[]) {
+  return STRANDS.map((strand) => ({
+    strand,
+    name: STRAND_NAMES[strand],
+    actions: actions.filter((a) => a.strand === strand),
+  }));
+}
+
+export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormFlash }): RouteSpec[] {
+  /** Back to a form with its errors and answers (the path is rebuilt from the checked id). */
+  const backTo =
+    (page: (req: Request) => string) =>
+    (req: Request, res: Response, errors: FormErrors): Promise<void> =>
+      flash.redirectWithErrors(res, page(req), errors, formValues(req));
+  const param = (req: Request, name: string) => {
+    const value: unknown = req.params[name];
+    return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : 'unknown';
+  };
+
+  async function finish<T>(
+    req: Request,
+    res: Response,
+    outcome: Outcome<T>,
+    formPage: string,
+    next: (value: T) => { page: string; notice: string },
+  ): Promise<void> {
+    if (outcome.kind === 'not-found') return pageNotFound(res);
+    if (outcome.kind === 'refused')
+      return flash.redirectWithErrors(res, formPage, formErrors(outcome.errors), formValues(req));
+    const { page, notice } = next(outcome.value);
+    return flash.redirectWithNotice(res, page, notice);
+  }
+
+  return [
+    route({
+      method: 'get',
+      path: plansPath,
+      access: READ,
+      audit: 'plans.list',
+      s62: 'consultation',
+      handle: async ({ res }) => {
+        const outcome = await plans.list(askerOf(res));
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/plans.njk`, {
+          plans: outcome.value,
+          mayCreate:
+            res.locals.principal.kind === 'user' && res.locals.principal.permissions.has('ocg:manage'),
+          ...(await flash.take(res, plansPath)),
+        });
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${plansPath}/new`,
+      access: MANAGE,
+      audit: 'plans.new.view',
+      s62: 'consultation',
+      query: newPlanQuerySchema,
+      handle: async ({ res, query }) => {
+        const kept = await flash.take(res, `${plansPath}/new`);
+        const values = kept.values ?? {};
+        const search = query.q || (typeof values.q === 'string' ? values.q.trim() : '') || undefined;
+        const outcome = await plans.choices(askerOf(res), search);
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/new-plan.njk`, {
+          ...outcome.value,
+          search: search ?? '',
+          strandOptions,
+          values: {
+            about: search ? 'entity' : 'ocg',
+            owner: outcome.value.ownerEmail,
+            classification: 'OFFICIAL-SENSITIVE',
+            handling: 'P',
+            ...values,
+          },
+          ...(kept.errors ? { errors: kept.errors } : {}),
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${plansPath}/new`,
+      access: MANAGE,
+      audit: 'plans.create',
+      s62: 'collection',
+      body: newPlanSchema,
+      invalid: backTo(() => `${plansPath}/new`),
+      handle: async ({ req, res, body }) => {
+        const outcome = await plans.create(askerOf(res), body);
+        await finish(req, res, outcome, `${plansPath}/new`, (plan) => ({
+          page: planPath(plan.id),
+          notice: `${plan.reference} has been created`,
+        }));
+      },
+    }),
+
+    // Fixed paths before the plan's own (/partner/plans/:planId).
+    route({
+      method: 'get',
+      path: `${plansPath}/actions`,
+      access: READ,
+      audit: 'plans.actions.yours',
+      s62: 'consultation',
+      handle: async ({ res }) => {
+        const outcome = await plans.yours(askerOf(res));
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/your-actions.njk`, {
+          actions: outcome.value,
+          overdue: outcome.value.filter((a) => a.overdue).length,
+          statuses: ACTION_STATUSES,
+          strands: STRAND_NAMES,
+        });
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${plansPath}/actions/:actionId`,
+      access: READ,
+      audit: 'plans.action.view',
+      s62: 'consultation',
+      handle: async ({ res, params }) => {
+        const id = uuidParam(params, 'actionId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.action(askerOf(res), id);
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        const kept = await flash.take(res, actionPath(id));
+        const { action } = outcome.value;
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/action.njk`, {
+          ...outcome.value,
+          page: actionPath(id),
+          statuses: ACTION_STATUSES,
+          statusOptions: options(ACTION_STATUSES),
+          ratingOptions: options(IMPACT_RATINGS),
+          ratings: IMPACT_RATINGS,
+          strands: STRAND_NAMES,
+          values: kept.values ?? { status: action.status, outcome: action.outcome ?? '' },
+          ...(kept.errors ? { errors: kept.errors } : {}),
+          ...(kept.notice ? { notice: kept.notice } : {}),
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${plansPath}/actions/:actionId`,
+      access: READ,
+      audit: 'plans.action.update',
+      s62: 'alteration',
+      body: updateActionSchema,
+      invalid: backTo((req) => actionPath(param(req, 'actionId'))),
+      handle: async ({ req, res, params, body }) => {
+        const id = uuidParam(params, 'actionId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.update(askerOf(res), id, body);
+        await finish(req, res, outcome, actionPath(id), () => ({
+          page: actionPath(id),
+          notice:
+            body.status === 'completed'
+              ? 'The action is completed and its impact recorded'
+              : 'The action has been updated',
+        }));
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${plansPath}/actions/:actionId/review`,
+      access: READ,
+      audit: 'plans.impact.review',
+      s62: 'alteration',
+      body: reviewSchema,
+      invalid: backTo((req) => actionPath(param(req, 'actionId'))),
+      handle: async ({ req, res, params, body }) => {
+        const id = uuidParam(params, 'actionId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.review(askerOf(res), id, body.note);
+        await finish(req, res, outcome, actionPath(id), () => ({
+          page: actionPath(id),
+          notice: 'Your peer review has been recorded',
+        }));
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${plansPath}/referrals/:referralId`,
+      access: VICTIMS,
+      audit: 'plans.referral.view',
+      s62: 'consultation',
+      handle: async ({ res, params }) => {
+        const id = uuidParam(params, 'referralId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.referral(askerOf(res), id);
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        const kept = await flash.take(res, referralPath(id));
+        const { referral } = outcome.value;
+        const [year = '', month = '', day = ''] = (referral.referred_on ?? '').split('-');
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/referral.njk`, {
+          ...outcome.value,
+          page: referralPath(id),
+          kinds: VICTIM_KINDS,
+          routes: REFERRAL_ROUTES,
+          statuses: REFERRAL_STATUSES,
+          statusOptions: options(REFERRAL_STATUSES),
+          values: kept.values ?? {
+            status: referral.status,
+            outcome: referral.outcome ?? '',
+            'referredOn-day': day.replace(/^0/, ''),
+            'referredOn-month': month.replace(/^0/, ''),
+            'referredOn-year': year,
+          },
+          ...(kept.errors ? { errors: kept.errors } : {}),
+          ...(kept.notice ? { notice: kept.notice } : {}),
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${plansPath}/referrals/:referralId`,
+      access: VICTIMS,
+      audit: 'plans.referral.update',
+      s62: 'alteration',
+      body: updateReferralSchema,
+      invalid: backTo((req) => referralPath(param(req, 'referralId'))),
+      handle: async ({ req, res, params, body }) => {
+        const id = uuidParam(params, 'referralId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.updateReferral(askerOf(res), id, body);
+        await finish(req, res, outcome, referralPath(id), () => ({
+          page: referralPath(id),
+          notice: 'The referral has been updated',
+        }));
+      },
+    }),
+
+    route({
+      method: 'get',
+      path: `${plansPath}/:planId`,
+      access: READ,
+      audit: 'plans.view',
+      s62: 'consultation',
+      handle: async ({ res, params }) => {
+        const id = uuidParam(params, 'planId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.page(askerOf(res), id);
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        const page = outcome.value;
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/plan.njk`, {
+          ...page,
+          page: planPath(id),
+          strands: byStrand(page.actions),
+          objectivesByStrand: STRANDS.map((strand) => ({
+            name: STRAND_NAMES[strand],
+            objectives: page.objectives.filter((o) => o.strand === strand),
+          })),
+          overdue: page.actions.filter((a) => a.overdue),
+          statuses: ACTION_STATUSES,
+          ratings: IMPACT_RATINGS,
+          strandNames: STRAND_NAMES,
+          kinds: VICTIM_KINDS,
+          routes: REFERRAL_ROUTES,
+          referralStatuses: REFERRAL_STATUSES,
+          categoryName,
+          ...(await flash.take(res, planPath(id))),
+        });
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${plansPath}/:planId/actions/new`,
+      access: MANAGE,
+      audit: 'plans.action.new',
+      s62: 'consultation',
+      query: actionQuerySchema,
+      handle: async ({ res, params, query }) => {
+        const id = uuidParam(params, 'planId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.actionForm(askerOf(res), id);
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        const kept = await flash.take(res, `${planPath(id)}/actions/new`);
+        const tactic = outcome.value.tactics.find((t) => t.id === query.tactic?.toLowerCase());
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/action-new.njk`, {
+          ...outcome.value,
+          page: planPath(id),
+          strandOptions,
+          values: kept.values ?? {
+            tactic: tactic?.id ?? '',
+            strand: tactic?.strand ?? '',
+            description: tactic ? tactic.name : '',
+            target: outcome.value.targets.some((t) => t.id === query.target?.toLowerCase())
+              ? query.target?.toLowerCase()
+              : '',
+          },
+          ...(kept.errors ? { errors: kept.errors } : {}),
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${plansPath}/:planId/actions/new`,
+      access: MANAGE,
+      audit: 'plans.action.create',
+      s62: 'collection',
+      body: newActionSchema,
+      invalid: backTo((req) => `${planPath(param(req, 'planId'))}/actions/new`),
+      handle: async ({ req, res, params, body }) => {
+        const id = uuidParam(params, 'planId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.addAction(askerOf(res), id, body);
+        await finish(req, res, outcome, `${planPath(id)}/actions/new`, () => ({
+          page: planPath(id),
+          notice: 'The action has been added to the plan',
+        }));
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${plansPath}/:planId/referrals/new`,
+      access: VICTIMS,
+      audit: 'plans.referral.new',
+      s62: 'consultation',
+      query: referralQuerySchema,
+      handle: async ({ res, params, query }) => {
+        const id = uuidParam(params, 'planId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.referralForm(askerOf(res), id);
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        const kept = await flash.take(res, `${planPath(id)}/referrals/new`);
+        const victim = query.victim?.toLowerCase() ?? '';
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/referral-new.njk`, {
+          ...outcome.value,
+          page: planPath(id),
+          kindOptions: options(VICTIM_KINDS),
+          routeOptions: options(REFERRAL_ROUTES),
+          values: kept.values ?? { victim },
+          ...(kept.errors ? { errors: kept.errors } : {}),
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${plansPath}/:planId/referrals/new`,
+      access: VICTIMS,
+      audit: 'plans.referral.create',
+      s62: 'collection',
+      body: newReferralSchema,
+      invalid: backTo((req) => `${planPath(param(req, 'planId'))}/referrals/new`),
+      handle: async ({ req, res, params, body }) => {
+        const id = uuidParam(params, 'planId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.addReferral(askerOf(res), id, body);
+        await finish(req, res, outcome, `${planPath(id)}/referrals/new`, () => ({
+          page: planPath(id),
+          notice: 'The safeguarding referral has been recorded',
+        }));
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${plansPath}/:planId/export`,
+      access: EXPORT,
+      audit: 'plans.export.view',
+      s62: 'consultation',
+      handle: async ({ res, params }) => {
+        const id = uuidParam(params, 'planId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.exportPage(askerOf(res), id);
+        if (outcome.kind !== 'done') return pageNotFound(res);
+        const kept = await flash.take(res, `${planPath(id)}/export`);
+        res.setHeader('Cache-Control', 'no-store');
+        res.render(`${VIEWS}/export.njk`, {
+          ...outcome.value,
+          includesReferrals: askerOf(res).principal.permissions.has('victims:read'),
+          page: planPath(id),
+          values: kept.values ?? {},
+          ...(kept.errors ? { errors: kept.errors } : {}),
+        });
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${plansPath}/:planId/export.csv`,
+      access: EXPORT,
+      audit: 'plans.export',
+      s62: 'disclosure',
+      query: exportQuerySchema,
+      handle: async ({ res, params, query }) => {
+        const id = uuidParam(params, 'planId');
+        if (!id) return pageNotFound(res);
+        const outcome = await plans.exportCsv(askerOf(res), id, query.acknowledge === 'yes');
+        if (outcome.kind === 'not-found') return pageNotFound(res);
+        if (outcome.kind === 'refused')
+          return flash.redirectWithErrors(res, `${planPath(id)}/export`, formErrors(outcome.errors));
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="${outcome.value.filename}"`);
+        res.send(outcome.value.csv);
+      },
+    }),
+  ];
+}
