@@ -63,7 +63,7 @@ describe('network analysis in the demo, end to end in Chromium', () => {
     page
       .locator(`[data-testid="${testId}"] tbody tr`)
       .evaluateAll(
-        (rows, i) => rows.map((row) => row.querySelectorAll('td')[i]?.textContent?.trim() ?? ''),
+        (rows, i) => rows.map((row) => row.querySelectorAll('td')[i]?.textContent.trim() ?? ''),
         column,
       );
 

@@ -83,10 +83,12 @@ describe(`network exports on ${testDatabaseKind}`, () => {
         assert.match(xml, /[Bb]etweenness/);
         const written = await entries(partner, format.event);
         assert.equal(written.length, 1, 'one entry per export');
-        assert.equal(written[0]?.action, 'disclosure');
-        assert.equal(written[0]?.record_type, 'network');
-        assert.equal(written[0]?.recipients, 'the requesting user, by download');
-        assert.deepEqual([...(written[0]?.record_ids ?? [])].sort(), expected);
+        const [entry] = written;
+        assert.ok(entry);
+        assert.equal(entry.action, 'disclosure');
+        assert.equal(entry.record_type, 'network');
+        assert.equal(entry.recipients, 'the requesting user, by download');
+        assert.deepEqual([...entry.record_ids].sort(), expected);
       }
       const hidden = [f.ids.C, f.ids.D, f.ids.G, f.ids.H, f.links.AG, f.links.BF, f.links.BH];
       const council = await (
@@ -186,7 +188,8 @@ describe(`network exports on ${testDatabaseKind}`, () => {
       assert.equal((await entries(f.analyst, 'network.export-anx')).length, before, 'nothing disclosed yet');
 
       // Sent without the box ticked: the message, and still nothing.
-      const fields = form!
+      assert.ok(form);
+      const fields = form
         .querySelectorAll('input[type="hidden"]')
         .map((input) => [input.getAttribute('name') ?? '', input.getAttribute('value') ?? '']);
       const unticked = await f.analyst.client.get(

@@ -157,9 +157,8 @@ export const apiQuerySchema = z
   .strictObject({ ...networkFields, ...disruptionFields })
   .superRefine(checkNetwork);
 
-const networkOnly = z.strictObject(networkFields);
 /** What every network address carries (the pages add their own fields). */
-export type NetworkQuery = z.output<typeof networkOnly>;
+export type NetworkQuery = z.output<z.ZodObject<typeof networkFields>>;
 export type DisruptionQuery = z.output<typeof disruptionQuerySchema>;
 
 /** Whether the address asks for a network at all (the bare form asks for nothing). */
