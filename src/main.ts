@@ -19,6 +19,11 @@ import { entitiesRoutes } from './features/intelligence/entities/index.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
 import { inboxRoutes } from './features/intelligence/inbox/index.js';
+import { groupsRoutes } from './features/groups/index.js';
+import { plansOfOcg } from './features/groups/queries.js';
+import { registerGroupNames } from './features/groups/record-names.js';
+import { groupRecordSources } from './features/groups/records.js';
+import { seedScoringModels } from './features/groups/seed.js';
 import { plansRoutes } from './features/plans/index.js';
 import { registerPlanNames } from './features/plans/record-names.js';
 import { planRecordSources } from './features/plans/records.js';
@@ -80,6 +85,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...inboxRoutes({ database, sessions: services.sessions }),
     ...entitiesRoutes({ database, sessions: services.sessions }),
     ...importRoutes({ database, sessions: services.sessions }),
+    ...groupsRoutes({ database, sessions: services.sessions, plansFor: plansOfOcg }),
     ...networkFeatureRoutes({ database }),
     ...plansRoutes({ database, sessions: services.sessions }),
     ...tacticsRoutes({ database, sessions: services.sessions }),
@@ -90,6 +96,7 @@ export function featureRoutes(config: Config, database: Database, services: Serv
 
 function withIntelligenceNames(names: ReturnType<typeof defaultRecordNames>) {
   registerIntelligenceNames(names);
+  registerGroupNames(names);
   registerNetworkNames(names);
   registerPlanNames(names);
   return names;
@@ -110,6 +117,7 @@ export function recordSources(): RecordSource[] {
     sharingRuleRecords,
     auditEntryRecords,
     ...intelligenceRecordSources,
+    ...groupRecordSources,
     ...planRecordSources,
     tacticRecords,
   ];
@@ -141,6 +149,8 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
     const seeded = await seedPublicContent(database);
     if (seeded.length) logger.info({ rows: seeded.length }, 'public content seeded');
+    const models = await seedScoringModels(database);
+    if (models.length) logger.info({ models }, 'scoring models seeded');
     const tactics = await seedTactics(database);
     if (tactics.length) logger.info({ tactics: tactics.length }, 'tactics library seeded');
     const services = createServices(config, database);

@@ -13,6 +13,7 @@ import {
   shareRecord,
 } from '../../src/features/intelligence/queries.js';
 import type { TestApp } from './app.js';
+import { groupFixtures } from './matrix-fixtures-groups.js';
 import { planFixtures } from './matrix-fixtures-plans.js';
 import { tacticFixtures } from './matrix-fixtures-tactics.js';
 
@@ -31,6 +32,10 @@ export interface FixtureRecord {
     | 'entity'
     | 'link'
     | 'involvement'
+    | 'ocg'
+    | 'ocg-member'
+    | 'ocg-assessment'
+    | 'scoring-model'
     | 'plan'
     | 'plan-action'
     | 'disruption-impact'
@@ -176,6 +181,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
   }
 
   await intelligenceFixtures(app, agencyIds, lists, records);
+  await groupFixtures(app, agencyIds, lists, records);
   await planFixtures(app, agencyIds, lists, records);
   await tacticFixtures(app, MATRIX_TOKEN, records);
 
@@ -195,6 +201,10 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       'entity',
       'link',
       'involvement',
+      'ocg',
+      'ocg-member',
+      'ocg-assessment',
+      'scoring-model',
       'plan',
       'plan-action',
       'disruption-impact',
@@ -214,6 +224,11 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
       link: 'associate',
       // Both 'victim' and 'suspect' contain a c.
       involvement: 'c',
+      ocg: MATRIX_TOKEN,
+      // Both 'principal' and 'peripheral' contain a p.
+      'ocg-member': 'p',
+      'ocg-assessment': 'band',
+      'scoring-model': MATRIX_TOKEN,
       plan: MATRIX_TOKEN,
       'plan-action': MATRIX_TOKEN,
       'disruption-impact': MATRIX_TOKEN,

@@ -12,6 +12,7 @@ const PLACES: readonly { href: string; text: string; permission: Permission }[] 
   { href: '/partner', text: 'Home', permission: 'workspace:view' },
   { href: '/partner/intelligence', text: 'Intelligence', permission: 'intelligence:read' },
   { href: '/partner/search', text: 'Search', permission: 'intelligence:read' },
+  { href: '/partner/ocgs', text: 'OCGs', permission: 'intelligence:read' },
   { href: '/partner/plans', text: 'Plans', permission: 'intelligence:read' },
   { href: '/partner/network', text: 'Network', permission: 'intelligence:read' },
   { href: '/partner/tactics', text: 'Tactics', permission: 'workspace:view' },

@@ -7,6 +7,7 @@ import type { Accounts, NewAgency } from '../access/accounts.js';
 import { ROLES, type Role } from '../access/roles.js';
 import { newTotpSecret } from '../access/totp.js';
 import type { ReportAnswers, Reports } from '../reports/reports.js';
+import { loadDemoGroups } from './demo-groups.js';
 import { loadDemoIntelligence } from './demo-intelligence.js';
 
 export const DEMO_AGENCIES: readonly NewAgency[] = [
@@ -224,5 +225,6 @@ async function loadDemoReports(database: Database, reports: Reports): Promise<vo
         .execute();
     }
     await loadDemoIntelligence(tx, police.id, hub.id);
+    await loadDemoGroups(tx, police.id);
   });
 }
