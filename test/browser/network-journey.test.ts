@@ -1,9 +1,8 @@
 /**
  * Issue 7's "done when", in the demo partnership and in Chromium with JavaScript on, axe on every
- * page: the police analyst opens the county line's network around Kane Pascoe (from his entity
- * page: the OCG register is not on main yet, so there is no demo OCG to open it from), sees its
- * communities and top brokers and the picture drawn from it (a node clicked opens its page, the
- * picture downloads as a PNG), runs a sequential disruption that shows the network falling apart,
+ * page: the police analyst opens the Pascoe county line's network from its page in the OCG
+ * register, sees its communities and top brokers and the picture drawn from it (a node clicked
+ * opens its page, the picture downloads as a PNG), runs a sequential disruption that shows the network falling apart,
  * and downloads it as GraphML and i2 ANX XML. The council's ASB officer, who has only what was
  * shared with the ASB team, opens the network around the same person and gets a smaller one, with
  * no name or id of what is hidden anywhere in the page.
@@ -77,18 +76,19 @@ describe('network analysis in the demo, end to end in Chromium', () => {
       .where('source_key', '=', 'demo:kane')
       .executeTakeFirstOrThrow();
 
-    // The analyst opens Kane Pascoe's network from his page, then widens it to four hops.
+    // The analyst opens the county line's network from its page in the OCG register.
     const analyst = who('analyst@police.demo.lantern.test');
     const context = await newContext(browser);
     const page = await context.newPage();
     const problems = problemsOf(page);
     await signInInBrowser(page, app.url, analyst);
-    await page.goto(`${app.url}/partner/entities/${kane.id}`);
+    await page.goto(`${app.url}/partner/ocgs`);
+    await page.getByRole('link', { name: 'Pascoe county line' }).first().click();
+    await page.waitForURL(/\/partner\/ocgs\/[0-9a-f-]{36}$/);
+    await assertAccessible(page);
     await page.getByTestId('open-network').click();
-    await page.waitForURL((url) => url.pathname === '/partner/network');
-    await page.getByLabel('Hops').fill('4');
-    await page.getByTestId('show-network').click();
-    await page.waitForURL((url) => url.searchParams.get('hops') === '4');
+    await page.waitForURL((url) => url.pathname === '/partner/network' && url.searchParams.has('ocg'));
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Pascoe county line/);
     const holder = page.locator('[data-network-view][data-network-ready="true"]');
     await holder.waitFor();
     await assertAccessible(page);
