@@ -3,6 +3,11 @@
  * police public protection unit, so search, entity pages and (later) network analysis have
  * something to show. Names are invented; phone numbers are in Ofcom's drama range (07700 900xxx);
  * postcodes are real districts with invented streets. Loaded once, with one audit entry.
+ *
+ * The county line around Kane Pascoe has runners, a London line holder and, through the pub's
+ * supervisor, a tie to the car wash, so the network pages show communities, brokers and a
+ * network that falls apart when its brokers go. The cuckooing item (signed off) and what it names
+ * are shared with the council's ASB team, so the ASB officer sees a smaller part of that network.
  */
 import type { Tx } from '../../db/database.js';
 import type { Marking } from '../access/markings.js';
@@ -13,6 +18,7 @@ import {
   insertItem,
   insertLink,
   PUBLIC_REPORT_EVIDENCE_LIST,
+  shareRecord,
 } from '../intelligence/queries.js';
 import {
   checkProperties,
@@ -65,6 +71,25 @@ const ENTITIES: readonly DemoEntity[] = [
     properties: { name: ['Dawid Wiśniewski'], birthDate: ['1991-09-17'], nationality: ['Poland'] },
     area: 'Redruth',
   },
+  {
+    key: 'reece',
+    schema: 'Person',
+    properties: { name: ['Reece Walker'], alias: ['Ghost'], birthDate: ['1993-06-25'] },
+    area: 'London',
+  },
+  {
+    key: 'tyler',
+    schema: 'Person',
+    properties: { name: ['Tyler Hocking'], birthDate: ['2008-02-11'] },
+    area: 'Camborne',
+  },
+  {
+    key: 'mason',
+    schema: 'Person',
+    properties: { name: ['Mason Jewell'], birthDate: ['2007-10-04'] },
+    area: 'Redruth',
+  },
+  { key: 'london-line', schema: 'Phone', properties: { number: ['07700 900733'] }, area: 'London' },
   {
     key: 'flat',
     schema: 'Address',
@@ -175,6 +200,34 @@ const ITEMS: readonly DemoItem[] = [
       ['pub', null],
     ],
   },
+  {
+    key: 'runners',
+    body: 'Tyler Hocking and Mason Jewell seen running deals from Flat 2, 14 Chapel Row; Jordan Tremayne collects the cash from them. Reece Walker, in London, holds the line: 07700 900733 calls the deal line every morning.',
+    grade: { sourceEvaluation: '2', informationAssessment: 'B' },
+    categories: ['illegal-drugs'],
+    vulnerabilities: ['child-at-risk', 'exploitation'],
+    involves: [
+      ['tyler', 'victim'],
+      ['mason', 'victim'],
+      ['jordan', 'suspect'],
+      ['reece', 'suspect'],
+      ['london-line', null],
+      ['deal-line', null],
+      ['flat', null],
+    ],
+  },
+  {
+    key: 'cash',
+    body: 'Shaun Penrose seen at Sparkle Hand Car Wash handing a holdall to Marius Popescu; later the pair were seen drinking together in The Miners Arms.',
+    grade: { sourceEvaluation: '3', informationAssessment: 'C' },
+    categories: ['illegal-drugs', 'money-laundering-and-economic-crime'],
+    involves: [
+      ['shaun', 'suspect'],
+      ['marius', 'suspect'],
+      ['van', null],
+      ['pub', null],
+    ],
+  },
 ];
 
 const LINKS: readonly [string, LinkTypeName, string, string, 'low' | 'medium' | 'high'][] = [
@@ -193,7 +246,61 @@ const LINKS: readonly [string, LinkTypeName, string, string, 'low' | 'medium' | 
   ['shaun', 'employee-of', 'pub', 'pub', 'high'],
   ['shaun', 'associate-of', 'kane', 'pub', 'medium'],
   ['kane', 'visits', 'pub', 'pub', 'medium'],
+  ['reece', 'uses-phone', 'london-line', 'runners', 'medium'],
+  ['reece', 'associate-of', 'kane', 'runners', 'medium'],
+  ['jordan', 'exploits', 'tyler', 'runners', 'medium'],
+  ['jordan', 'exploits', 'mason', 'runners', 'medium'],
+  ['tyler', 'uses-phone', 'deal-line', 'runners', 'medium'],
+  ['mason', 'associate-of', 'tyler', 'runners', 'medium'],
+  ['tyler', 'visits', 'flat', 'runners', 'medium'],
+  ['shaun', 'associate-of', 'marius', 'cash', 'low'],
+  ['london-line', 'calls', 'deal-line', 'runners', 'medium'],
 ];
+
+/** Shared with the council's ASB team: the cuckooing item, and the people, place and links it names. */
+const SHARED_WITH_ASB = {
+  item: 'cuckoo',
+  entities: ['kane', 'lee', 'flat'],
+  links: [4, 5, 6], // lee lives at the flat, kane visits it, kane exploits lee
+} as const;
+
+/**
+ * The cuckooing item, sanitised by the analyst and signed off by the supervisor (so it may be
+ * shared), shared with the ASB team with the entities and links it names. Skipped when the demo
+ * has no such team or users.
+ */
+async function shareWithAsb(
+  tx: Tx,
+  itemIds: ReadonlyMap<string, string>,
+  entityIds: ReadonlyMap<string, string>,
+  linkIds: readonly string[],
+): Promise<void> {
+  const asb = await tx.selectFrom('agency').select('id').where('code', '=', 'council-asb').executeTakeFirst();
+  const users = await tx
+    .selectFrom('app_user')
+    .select(['id', 'email'])
+    .where('email', 'in', ['analyst@police.demo.lantern.test', 'supervisor@police.demo.lantern.test'])
+    .execute();
+  const analyst = users.find((u) => u.email.startsWith('analyst@'));
+  const supervisor = users.find((u) => u.email.startsWith('supervisor@'));
+  const itemId = itemIds.get(SHARED_WITH_ASB.item);
+  if (!asb || !analyst || !supervisor || !itemId) return;
+  const now = new Date();
+  await tx
+    .updateTable('intelligence_item')
+    .set({ sanitised_by: analyst.id, sanitised_at: now, signed_off_by: supervisor.id, signed_off_at: now })
+    .where('id', '=', itemId)
+    .execute();
+  const shares: { type: 'intelligence-item' | 'entity' | 'link'; recordId: string | undefined }[] = [
+    { type: 'intelligence-item', recordId: itemId },
+    ...SHARED_WITH_ASB.entities.map((key) => ({ type: 'entity' as const, recordId: entityIds.get(key) })),
+    ...SHARED_WITH_ASB.links.map((index) => ({ type: 'link' as const, recordId: linkIds[index] })),
+  ];
+  for (const { type, recordId } of shares) {
+    if (!recordId) throw new Error(`Demo data shares a ${type} it does not define`);
+    await shareRecord(tx, { type, recordId, agencyId: asb.id, sharedBy: supervisor.id });
+  }
+}
 
 /** Loads the demo intelligence for the police public protection unit, once. */
 export async function loadDemoIntelligence(
@@ -282,6 +389,7 @@ export async function loadDemoIntelligence(
       ),
     );
   }
+  await shareWithAsb(tx, itemIds, entityIds, linkIds);
   // The police public protection unit triages public reports with the hub (DECISIONS 8): it may
   // open the originals kept for evidence, and the hub shares its inbox with it.
   await tx

@@ -6,15 +6,14 @@
 import { ENTITY_SCHEMAS, isEntitySchema, LINK_TYPES } from '../intelligence/schema.js';
 import type { NetworkAnalysis, Target } from './analysis.js';
 import type { Disruption } from './metrics/disruption.js';
-import type { NetworkViewData, NodeMetrics, VisibleNetwork } from './types.js';
+import type { NodeMetrics, VisibleNetwork } from './types.js';
 
 /**
- * The tactics library (src/features/tactics). Its list filters by strand, lifestyle area, agency
- * and words, not yet by what a tactic is suggested for, so a person to target links to the Pursue
- * tactics: those aimed at the people in a group.
+ * The tactics library (src/features/tactics): a person to target links to the tactics suggested
+ * for a person, or for an OCG's principal when they are one (the `suggested_for` vocabulary).
  */
 export const TACTICS_PATH = '/partner/tactics';
-export const TACTICS_FOR_PERSON = `${TACTICS_PATH}?strand=pursue`;
+export const tacticsFor = (target: 'person' | 'principal') => `${TACTICS_PATH}?suggestedFor=${target}`;
 
 export const entityHref = (id: string) => `/partner/entities/${id}`;
 
@@ -66,7 +65,11 @@ export interface NodeRow {
   articulationPoint: boolean;
 }
 
-export function presentAnalysis(network: VisibleNetwork, analysis: NetworkAnalysis) {
+export function presentAnalysis(
+  network: VisibleNetwork,
+  analysis: NetworkAnalysis,
+  principals: ReadonlySet<string> = new Set(),
+) {
   const captions = captionsOf(network);
   const caption = (id: string) => captions.get(id) ?? id;
   const rows: NodeRow[] = network.nodes.map((node) => {
@@ -134,31 +137,8 @@ export function presentAnalysis(network: VisibleNetwork, analysis: NetworkAnalys
       separated: t.separated,
       pieces: t.pieces,
       reason: targetReason(t, captions),
-      tacticsHref: TACTICS_FOR_PERSON,
-    })),
-  };
-}
-
-/** The picture's data: sized by PageRank (scaled 0..1), coloured by community. */
-export function viewData(network: VisibleNetwork, analysis: NetworkAnalysis | undefined): NetworkViewData {
-  const ranks = network.nodes.map((n) => analysis?.nodes[n.id]?.pagerank ?? 0);
-  const low = Math.min(...ranks, 0);
-  const high = Math.max(...ranks, 0);
-  const scale = (value: number) => (high > low ? (value - low) / (high - low) : 0);
-  return {
-    nodes: network.nodes.map((n, i) => ({
-      id: n.id,
-      label: n.caption,
-      schema: n.schema,
-      size: scale(ranks[i] ?? 0),
-      community: analysis?.nodes[n.id]?.community ?? null,
-      href: entityHref(n.id),
-    })),
-    edges: network.edges.map((e) => ({
-      id: e.id,
-      source: e.from,
-      target: e.to,
-      label: linkTypeLabel(e.linkType),
+      principal: principals.has(t.id),
+      tacticsHref: tacticsFor(principals.has(t.id) ? 'principal' : 'person'),
     })),
   };
 }

@@ -8,6 +8,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../../db/database.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
+import { ocgMembersVisibleTo as groupMembersVisibleTo } from '../groups/queries.js';
 import type { NetworkEdge } from './types.js';
 
 /** Ids go into `in (...)` lists this many at a time: far below PostgreSQL's parameter limit. */
@@ -67,8 +68,9 @@ export async function visibleEntities(
 }
 
 /**
- * An OCG's members the viewer may see: the OCG itself readable, the membership readable (it carries
- * the OCG's markings) and the entity readable. Undefined if the viewer may not see the OCG.
+ * An OCG the viewer may read, with its members they may see (the OCG register's own query,
+ * `groups/queries.ts ocgMembersVisibleTo`: the membership readable, which carries the OCG's
+ * markings, and the entity readable). Undefined if the viewer may not see the OCG.
  */
 export async function ocgMembersVisibleTo(
   q: Queryable,
@@ -80,14 +82,54 @@ export async function ocgMembersVisibleTo(
     where o.id = ${ocgId} and ${visibleSql(viewer, 'read', 'ocg', 'o')}`.execute(q);
   const ocg = ocgs[0];
   if (!ocg) return undefined;
-  const { rows: members } = await sql<EntityRow>`
-    select e.id, e.schema, e.caption
-    from ocg_member m join ocg o on o.id = m.ocg_id join entity e on e.id = m.entity_id
-    where m.ocg_id = ${ocgId}
-      and ${visibleSql(viewer, 'read', 'ocg-member', 'o')}
-      and ${visibleSql(viewer, 'read', 'entity', 'e')}
-    order by e.id`.execute(q);
-  return { ...ocg, members };
+  const members = await groupMembersVisibleTo(q, viewer, ocgId);
+  return {
+    ...ocg,
+    members: members
+      .map((m) => ({ id: m.entityId, schema: m.schema, caption: m.caption }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}
+
+/**
+ * The handling codes of entities and links already in the viewer's network (an export shows the
+ * conditions of any handling C record before it goes, DECISIONS 15).
+ */
+export async function handlingOf(
+  q: Queryable,
+  entityIds: readonly string[],
+  linkIds: readonly string[],
+): Promise<{ handling_code: string; handling_conditions: string | null }[]> {
+  const rows: { handling_code: string; handling_conditions: string | null }[] = [];
+  for (const [table, ids] of [
+    ['entity', entityIds],
+    ['link', linkIds],
+  ] as const) {
+    for (const batch of batches([...ids])) {
+      const { rows: found } = await sql<{ handling_code: string; handling_conditions: string | null }>`
+        select handling_code, handling_conditions from ${sql.table(table)}
+        where id in (${sql.join(batch)}) and handling_code = 'C'`.execute(q);
+      rows.push(...found);
+    }
+  }
+  return rows;
+}
+
+/** Which of these entities are principal members of an OCG whose membership the viewer may read. */
+export async function ocgPrincipalsAmong(
+  q: Queryable,
+  viewer: Viewer,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const batch of batches([...new Set(ids)])) {
+    const { rows } = await sql<{ entity_id: string }>`
+      select distinct m.entity_id from ocg_member m join ocg o on o.id = m.ocg_id
+      where m.entity_id in (${sql.join(batch)}) and m.role = 'principal'
+        and ${visibleSql(viewer, 'read', 'ocg-member', 'o')}`.execute(q);
+    for (const row of rows) found.add(row.entity_id);
+  }
+  return found;
 }
 
 const CONFIDENCE_RANK = sql`case l.confidence when 'low' then 1 when 'medium' then 2 else 3 end`;

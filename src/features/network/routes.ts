@@ -7,37 +7,37 @@
  * While a large computation runs, the page says how far it has got and refreshes itself
  * (`<meta http-equiv="refresh">`); nothing personal is on it, so it is not audited.
  */
-import { existsSync } from 'node:fs';
 import type { Request, Response } from 'express';
-import { projectPath } from '../../paths.js';
 import { route, type RouteSpec } from '../../web/routes.js';
 import type { FormErrors } from '../../web/validation.js';
 import { formErrors } from '../../web/validation.js';
 import { LINK_TYPES } from '../intelligence/schema.js';
+import { toAnx, toGexf, toGraphML, toViewData, viewDataJson } from './exports/index.js';
 import { DISRUPTION_METRICS } from './metrics/disruption.js';
-import {
-  nodeMetrics,
-  presentAnalysis,
-  presentDisruption,
-  schemaLabel,
-  TACTICS_PATH,
-  viewData,
-} from './present.js';
+import { nodeMetrics, presentAnalysis, presentDisruption, schemaLabel, TACTICS_PATH } from './present.js';
 import {
   apiQuerySchema,
   asksForNetwork,
   disruptionQuerySchema,
+  exportQuerySchema,
   networkQuerySchema,
   networkSearch,
   pathQuerySchema,
   planOf,
   requestOf,
+  SIZE_METRICS,
 } from './schemas.js';
-import type { Asker, NetworkOutcome, NetworkService } from './service.js';
+import type { Asker, ExportFormat, NetworkOutcome, NetworkService } from './service.js';
 
 export const NETWORK_PATH = '/partner/network';
 const VIEWS = 'network/views';
 const READ = { permission: 'intelligence:read' } as const;
+const EXPORT = { permission: 'intelligence:export' } as const;
+
+function mayExport(res: Response): boolean {
+  const principal = res.locals.principal;
+  return principal.kind === 'user' && principal.permissions.has('intelligence:export');
+}
 const REFRESH_SECONDS = 2;
 
 const METRIC_LABELS: Record<(typeof DISRUPTION_METRICS)[number], string> = {
@@ -49,8 +49,42 @@ const METRIC_LABELS: Record<(typeof DISRUPTION_METRICS)[number], string> = {
   coreNumber: 'Core number',
 };
 
-/** Whether the picture's script has been written yet (another helper's work, issue 7). */
-const PICTURE_SCRIPT = existsSync(projectPath('src/web/assets/network-view.js'));
+const SIZE_LABELS: Record<(typeof SIZE_METRICS)[number], string> = {
+  betweenness: 'Betweenness (brokers largest)',
+  degree: 'Degree (most links largest)',
+  closeness: 'Closeness',
+  eigenvector: 'Eigenvector',
+  pagerank: 'PageRank',
+  coreNumber: 'Core number',
+};
+
+/** The files the network exports to: each an s62 disclosure (intelligence:export). */
+const EXPORTS: Record<
+  ExportFormat,
+  { path: string; type: string; file: string; write: typeof toGraphML; label: string }
+> = {
+  graphml: {
+    path: `/partner/network/export.graphml`,
+    type: 'application/graphml+xml',
+    file: 'network.graphml',
+    write: toGraphML,
+    label: 'GraphML',
+  },
+  gexf: {
+    path: `/partner/network/export.gexf`,
+    type: 'application/gexf+xml',
+    file: 'network.gexf',
+    write: toGexf,
+    label: 'GEXF (Gephi)',
+  },
+  anx: {
+    path: `/partner/network/export.xml`,
+    type: 'application/xml',
+    file: 'network-i2.xml',
+    write: toAnx,
+    label: 'i2 Analyst’s Notebook (ANX XML)',
+  },
+};
 
 function askerOf(res: Response): Asker {
   const principal = res.locals.principal;
@@ -175,10 +209,11 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
         const request = requestOf(query);
         const outcome = await service.view(askerOf(res), request, { analysis: true });
         if (answered(req, res, outcome) || outcome.kind !== 'done') return;
-        const { network, analysis } = outcome.value;
+        const { network, analysis, principals } = outcome.value;
         if (!analysis) throw new Error('The analysis was asked for');
         const search = networkSearch(request);
-        const result = presentAnalysis(network, analysis);
+        const sizeBy = query.sizeBy ?? 'betweenness';
+        const result = presentAnalysis(network, analysis, principals);
         const removable = [...new Map([...result.brokers, ...result.targets].map((n) => [n.id, n])).values()];
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/network.njk`, {
@@ -190,8 +225,15 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
           search,
           limit: network.limit,
           ocg: network.ocg,
-          pictureData: JSON.stringify(viewData(network, analysis)).replace(/</g, '\\u003c'),
-          pictureScript: PICTURE_SCRIPT,
+          pictureData: viewDataJson(toViewData(network, nodeMetrics(analysis), sizeBy)),
+          sizeItems: SIZE_METRICS.map((value) => ({
+            value,
+            text: SIZE_LABELS[value],
+            selected: value === sizeBy,
+          })),
+          exportLinks: mayExport(res)
+            ? Object.values(EXPORTS).map((e) => ({ href: `${e.path}?${search}`, text: e.label }))
+            : [],
           tacticsPath: TACTICS_PATH,
           metricItems: DISRUPTION_METRICS.map((value) => ({ value, text: METRIC_LABELS[value] })),
           nodeChoices: network.nodes
@@ -270,6 +312,52 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
         });
       },
     }),
+
+    // Exports of the visible network: files, so each is a disclosure to the person downloading.
+    ...(Object.entries(EXPORTS) as [ExportFormat, (typeof EXPORTS)[ExportFormat]][]).map(([format, spec]) =>
+      route({
+        method: 'get',
+        path: spec.path,
+        access: EXPORT,
+        audit: `network.export-${format}`,
+        s62: 'disclosure',
+        query: exportQuerySchema,
+        invalid: (req, res, errors) => showForm(req, res, errors),
+        handle: async ({ req, res, query }) => {
+          if (!asksForNetwork(query)) return showForm(req, res);
+          const request = requestOf(query);
+          const outcome = await service.exportNetwork(
+            askerOf(res),
+            request,
+            format,
+            query.acknowledge === 'yes',
+          );
+          if (outcome.kind === 'not-found') return pageNotFound(res);
+          res.setHeader('Cache-Control', 'no-store');
+          if (outcome.kind === 'conditions') {
+            // Nothing leaves yet: the conditions, and the same address with acknowledge=yes.
+            res.locals.s62Action = undefined;
+            const search = networkSearch(request);
+            const unticked = query.conditionsShown === 'yes';
+            if (unticked) res.status(400);
+            return res.render(`${VIEWS}/export-conditions.njk`, {
+              ...(unticked
+                ? { errors: formErrors({ acknowledge: 'Select that you have read the conditions' }) }
+                : {}),
+              conditions: outcome.conditions,
+              action: spec.path,
+              label: spec.label,
+              back: `${NETWORK_PATH}?${search}`,
+              hiddenFields: [...new URLSearchParams(search)].map(([name, value]) => ({ name, value })),
+            });
+          }
+          const metrics = outcome.analysis ? nodeMetrics(outcome.analysis) : undefined;
+          res.type(spec.type);
+          res.setHeader('Content-Disposition', `attachment; filename="${spec.file}"`);
+          res.send(spec.write(outcome.network, metrics));
+        },
+      }),
+    ),
 
     // The API: the network and its numbers, as the pages compute them.
     route({

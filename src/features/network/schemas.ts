@@ -95,7 +95,32 @@ function checkNetwork(
   }
 }
 
-export const networkQuerySchema = z.strictObject(networkFields).superRefine(checkNetwork);
+/** The measures the picture can size nodes by (exports/view-data.ts SizeMetric). */
+export const SIZE_METRICS = [
+  'betweenness',
+  'degree',
+  'closeness',
+  'eigenvector',
+  'pagerank',
+  'coreNumber',
+] as const;
+
+export const networkQuerySchema = z
+  .strictObject({
+    ...networkFields,
+    sizeBy: choice(SIZE_METRICS, 'Select a measure to size the picture by from the list'),
+  })
+  .superRefine(checkNetwork);
+
+/** An export's address: the network's, and whether handling conditions were acknowledged. */
+export const exportQuerySchema = z
+  .strictObject({
+    ...networkFields,
+    acknowledge: choice(['yes'] as const, 'Select that you have read the conditions'),
+    // Set by the conditions page's form, so sending it unticked says what is missing.
+    conditionsShown: choice(['yes'] as const, 'Select that you have read the conditions'),
+  })
+  .superRefine(checkNetwork);
 
 export const disruptionFields = {
   mode: choice(['sequential', 'block', 'chosen'] as const, 'Select how to remove people from the list'),
@@ -132,7 +157,8 @@ export const apiQuerySchema = z
   .strictObject({ ...networkFields, ...disruptionFields })
   .superRefine(checkNetwork);
 
-export type NetworkQuery = z.output<typeof networkQuerySchema>;
+/** What every network address carries (the pages add their own fields). */
+export type NetworkQuery = z.output<z.ZodObject<typeof networkFields>>;
 export type DisruptionQuery = z.output<typeof disruptionQuerySchema>;
 
 /** Whether the address asks for a network at all (the bare form asks for nothing). */

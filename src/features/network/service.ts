@@ -6,7 +6,7 @@
  * in the same transaction as the reads; a "still working" answer shows no one and writes nothing.
  */
 import type { Database, Tx } from '../../db/database.js';
-import type { Viewer } from '../access/policy.js';
+import { conditionsToAcknowledge, type Viewer } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import { loadViewer } from '../access/viewer.js';
 import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
@@ -16,6 +16,7 @@ import { JobsBusyError, type Job, type JobRunner } from './jobs.js';
 import type { Disruption } from './metrics/disruption.js';
 import { graphOf } from './analysis.js';
 import { shortestPath, type ShortestPath } from './metrics/shortest-paths.js';
+import { handlingOf, ocgPrincipalsAmong } from './queries.js';
 import {
   INLINE_COST,
   runTask,
@@ -44,6 +45,8 @@ export interface NetworkResult {
   disruption?: Disruption;
   /** Null when the two are not connected in the network. */
   path?: ShortestPath | null;
+  /** Of the people to target, those who are an OCG's principal (for the tactics they suggest). */
+  principals?: Set<string>;
 }
 
 export type NetworkOutcome =
@@ -54,6 +57,15 @@ export type NetworkOutcome =
   | { kind: 'pending'; jobs: Job[] }
   | { kind: 'busy'; message: string }
   | { kind: 'failed'; message: string };
+
+/** The file formats the visible network exports to (exports/). */
+export type ExportFormat = 'graphml' | 'gexf' | 'anx';
+
+export type ExportOutcome =
+  | { kind: 'done'; network: BuiltNetwork; analysis?: NetworkAnalysis }
+  | { kind: 'not-found' }
+  /** Handling code C records are in it: their conditions, to acknowledge before it goes. */
+  | { kind: 'conditions'; conditions: string[] };
 
 export interface NetworkServiceOptions {
   /** Tasks costing at most this run inline (tasks.ts taskCost). */
@@ -141,12 +153,77 @@ export function createNetworkService(
         }
         if (pending.length) return { kind: 'pending', jobs: pending };
         if (wanted.path) value.path = shortestPath(graphOf(network), wanted.path.from, wanted.path.to);
+        if (value.analysis) {
+          value.principals = await ocgPrincipalsAmong(
+            tx,
+            viewer,
+            value.analysis.targets.map((t) => t.id),
+          );
+        }
 
         await writeAuditEntry(tx, asker.audit, {
           ...auditEntry(request, network, wanted),
           event: asker.event,
         });
         return { kind: 'done', value };
+      });
+    },
+
+    /**
+     * The viewer's network for a file export: an s62 DISCLOSURE naming every entity and link in
+     * it. Metrics come with it when the analysis is cheap enough to run here, or already finished
+     * as a job for this very network; an export never waits for one. Handling code C records stop
+     * it until their conditions are acknowledged (DECISIONS 15), and nothing is written then.
+     */
+    exportNetwork(
+      asker: Asker,
+      request: NetworkRequest,
+      format: ExportFormat,
+      acknowledged: boolean,
+    ): Promise<ExportOutcome> {
+      return database.transaction(async (tx: Tx): Promise<ExportOutcome> => {
+        const viewer: Viewer = await loadViewer(tx, asker.principal);
+        const network = await buildVisibleNetwork(tx, viewer, request);
+        if (!network) return { kind: 'not-found' };
+        const handling = await handlingOf(
+          tx,
+          network.nodes.map((n) => n.id),
+          network.edges.map((e) => e.id),
+        );
+        const conditions = conditionsToAcknowledge(
+          handling.map((h) => ({ handlingCode: 'C', handlingConditions: h.handling_conditions })),
+          acknowledged,
+        );
+        if (conditions.length) return { kind: 'conditions', conditions };
+
+        const task: NetworkTask = { kind: 'analysis', network };
+        let analysis: NetworkAnalysis | undefined;
+        if (taskCost(task) <= inlineCost) {
+          const result = runTask(task);
+          if (result.kind === 'analysis') analysis = result.analysis;
+        } else {
+          const job = runner.get(taskKey(asker.principal.userId, task));
+          if (job?.state === 'done' && job.result?.kind === 'analysis') analysis = job.result.analysis;
+        }
+        const shown = auditEntry(request, network, {});
+        await writeAuditEntry(tx, asker.audit, {
+          action: 'disclosure',
+          event: asker.event,
+          recordType: shown.recordType,
+          recordIds: shown.recordIds,
+          recipients: 'the requesting user, by download',
+          detail: {
+            format,
+            seeds: shown.detail.seeds,
+            ocg: shown.detail.ocg,
+            hops: shown.detail.hops,
+            filters: shown.detail.filters,
+            entities: shown.detail.entities,
+            links: shown.detail.links,
+            metrics: analysis !== undefined,
+          },
+        });
+        return { kind: 'done', network, ...(analysis ? { analysis } : {}) };
       });
     },
 

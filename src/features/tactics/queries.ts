@@ -47,6 +47,8 @@ export interface TacticFilter {
   words?: string | null;
   /** Retired tactics too (the library page shows them on request). */
   includeRetired?: boolean;
+  /** Only tactics whose `suggested_for` holds this value (vocabulary.ts SUGGESTED_FOR). */
+  suggestedFor?: string | null;
 }
 
 /** The library in strand order, then by name, filtered. */
@@ -63,6 +65,10 @@ export async function listTactics(
   if (filter.strand) query = query.where('strand', '=', filter.strand);
   if (filter.lifestyleArea) query = query.where('lifestyle_area', '=', filter.lifestyleArea);
   if (filter.agencyKind) query = query.where('agency_kind', '=', filter.agencyKind);
+  if (filter.suggestedFor) {
+    const wanted = filter.suggestedFor;
+    query = query.where(sql<boolean>`${wanted} = any(suggested_for)`);
+  }
   // Every word must appear somewhere, so "closure drugs" narrows rather than widens.
   for (const word of (filter.words ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
     const pattern = likePattern(word);

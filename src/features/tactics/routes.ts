@@ -137,6 +137,7 @@ export function tacticsRoutes({
           agencyKind: query.agency || null,
           words: query.words || null,
           includeRetired: query.retired === 'yes',
+          suggestedFor: query.suggestedFor || null,
         };
         const [rows, kinds] = await Promise.all([tactics.list(filter), tactics.agencyKinds()]);
         const now = today();
@@ -148,6 +149,11 @@ export function tacticsRoutes({
             param: 'area',
           },
           filter.agencyKind && { label: 'Agency', text: filter.agencyKind, param: 'agency' },
+          filter.suggestedFor && {
+            label: 'Suggested for',
+            text: suggestionText(filter.suggestedFor),
+            param: 'suggestedFor',
+          },
           filter.words && { label: 'Words', text: filter.words, param: 'words' },
           filter.includeRetired && { label: 'Retired', text: 'Including retired tactics', param: 'retired' },
         ].filter((f): f is { label: string; text: string; param: string } => Boolean(f));
@@ -177,8 +183,10 @@ export function tacticsRoutes({
             agency: query.agency ?? '',
             words: query.words ?? '',
             retired: query.retired ?? '',
+            suggestedFor: query.suggestedFor ?? '',
           },
           strandOptions: formOptions.strandOptions,
+          suggestionOptions: formOptions.suggestionOptions,
           areaOptions: formOptions.areaOptions,
           agencyOptions: kinds.map((kind) => ({ value: kind, text: kind })),
           selectedFilters: selectedFilters.map((f) => ({

@@ -12,6 +12,16 @@ export const tacticFilterSchema = z.strictObject({
   agency: z.string().trim().max(200).optional(),
   words: z.string().trim().max(200).optional(),
   retired: z.enum(['yes', '']).optional(),
+  /** What a tactic is suggested for ('person', 'principal', 'category:<slug>'...), in the vocabulary. */
+  suggestedFor: z
+    .string()
+    .trim()
+    .max(80)
+    .refine(
+      (value) => value === '' || SUGGESTED_FOR.includes(value),
+      'Select what the tactic is for from the list',
+    )
+    .optional(),
 });
 
 const text = (max: number, empty: string, long: string) => z.string().trim().min(1, empty).max(max, long);

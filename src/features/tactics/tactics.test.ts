@@ -144,6 +144,21 @@ describe('tactics library pages', () => {
     assert.equal(bad.status, 400);
   });
 
+  it('filters by what a tactic is suggested for, in the vocabulary only', async () => {
+    for (const target of ['person', 'principal', 'category:illegal-drugs']) {
+      const { response, root } = await view(officer.client, `/partner/tactics?suggestedFor=${target}`);
+      assert.equal(response.status, 200);
+      const names = root.querySelectorAll('[data-testid="tactics"] tbody th a').map((a) => a.text.trim());
+      const expected = SEED_TACTICS.filter((t) => t.suggestedFor.includes(target)).map((t) => t.name);
+      assert.ok(expected.length > 0, `the starter set has tactics for ${target}`);
+      assert.deepEqual(names.sort(), expected.sort(), target);
+      assert.match(textOf(root, '.moj-filter__selected'), /Suggested for/);
+    }
+    const bad = await officer.client.get('/partner/tactics?suggestedFor=spaceship');
+    assert.equal(bad.status, 400);
+    await bad.text();
+  });
+
   it('shows a tactic with every field and when and where it was last checked', async () => {
     const tactic = await tacticByKey('premises-licence-review');
     const { response, root, entries } = await view(officer.client, `/partner/tactics/${tactic.id}`);
