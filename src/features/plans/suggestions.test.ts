@@ -297,6 +297,20 @@ describe('tactic suggestions', () => {
       'a cuckooing victim',
     );
     assert.ok(has('nrm-referral', 't'), 'a suspected trafficking victim: the NRM');
+    // Each victim gets their own age's safeguarding route, and no enforcement tactic targets a victim.
+    assert.ok(!has('adult-safeguarding-referral', 'k'), 'never the adults’ route for a child');
+    assert.ok(
+      !has('child-safeguarding-referral', 'm') && !has('child-safeguarding-referral', 't'),
+      'never the children’s front door for an adult',
+    );
+    const pursuingVictims = withVictims.filter(
+      (s) => s.target?.kind === 'victim' && s.tactic.strand === 'pursue',
+    );
+    assert.deepEqual(
+      pursuingVictims.map((s) => `${s.tactic.key} → ${s.target?.caption ?? ''}`),
+      [],
+      'a victim is never the target of a Pursue tactic',
+    );
     // Without victims:read the picture has no victims: nothing targets one, nothing mentions one.
     const without = suggestTactics(picture({ entities }), library);
     assert.ok(without.every((s) => s.target?.kind !== 'victim' && !/victim/i.test(s.reason)));

@@ -84,6 +84,7 @@ export const SUGGESTED_FOR = {
   'child-victim': 3,
   'cuckooing-victim': 3,
   'trafficking-victim': 3,
+  'adult-victim': 2,
   premises: 2,
   address: 2,
   vehicle: 2,
@@ -189,6 +190,11 @@ function victimTags(victim: PictureVictim, about: PlanPicture['about']): { tag: 
       tag: 'child-victim',
       reason: `${victim.caption} is a child recorded as a victim in ${where}`,
     });
+  else
+    tags.push({
+      tag: 'adult-victim',
+      reason: `${victim.caption} is an adult recorded as a victim in ${where}`,
+    });
   if (victim.cuckooing)
     tags.push({
       tag: 'cuckooing-victim',
@@ -235,12 +241,16 @@ export function suggestTactics(picture: PlanPicture, tactics: readonly TacticRow
     });
   }
 
+  // A tactic for adults ('adult-victim') is never suggested for a child, whatever else matches.
+  const children = new Set(picture.victims.filter((victim) => victim.child).map((victim) => victim.id));
   const best = new Map<string, Suggestion>();
   for (const tactic of tactics) {
     if (tactic.retired) continue;
     const wanted = new Set(tactic.suggested_for);
+    const adultsOnly = wanted.has('adult-victim');
     for (const candidate of candidates) {
       if (!wanted.has(candidate.tag)) continue;
+      if (adultsOnly && candidate.target && children.has(candidate.target.id)) continue;
       const specificity = specificityOf(candidate.tag);
       const key = `${tactic.id}|${candidate.target?.id ?? ''}`;
       const existing = best.get(key);

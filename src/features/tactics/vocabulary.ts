@@ -40,6 +40,8 @@ export const SUGGESTION_TARGETS = {
   enabler: 'Enabler (lawyer, accountant, landlord...)',
   victim: 'Victim',
   'child-victim': 'Child victim',
+  // A tactic for adults only: never suggested for a child victim (plans/suggestions.ts).
+  'adult-victim': 'Adult victim',
   'cuckooing-victim': 'Victim of cuckooing',
   'trafficking-victim': 'Suspected victim of trafficking',
 } as const;

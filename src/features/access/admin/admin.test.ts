@@ -186,8 +186,10 @@ describe('administration: agencies, users, roles and sharing', () => {
       const adminNav = parseHtml(await (await admin.client.get('/partner')).text())
         .querySelectorAll('.govuk-service-navigation__list a')
         .map((a) => a.getAttribute('href'));
+      // The tactics library is reference data every partner may read; no intelligence place shows.
       assert.deepEqual(adminNav, [
         '/partner',
+        '/partner/tactics',
         '/partner/admin/users',
         '/partner/admin/agencies',
         '/partner/admin/sharing',
