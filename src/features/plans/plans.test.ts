@@ -679,4 +679,103 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     }>`select count(*)::int as n from audit_entry where event = 'plans.close'`.execute(db());
     assert.equal(rows[0]!.n, 1);
   });
+  it('names a victim target only to victims:read, a plan only to those who may read it; a referral changes only by its agency', async () => {
+    const police = coordinator.agencyId;
+    const marked = (owner: string) => ({
+      classification: 'OFFICIAL-SENSITIVE',
+      handling_code: 'P',
+      handling_conditions: null,
+      owning_agency_id: owner,
+      access_list_id: null,
+    });
+    // An action for licensing whose target is the cuckooing victim (as a protective visit might be).
+    const visit = await db()
+      .insertInto('plan_action')
+      .values({
+        plan_id: planId,
+        strand: 'protect',
+        description: 'Protective visit to the tenant',
+        target_entity_id: world.victim,
+        ...marked(licensingAgency),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto('record_share')
+      .values({ record_type: 'plan-action', record_id: visit.id, agency_id: police, shared_by: null })
+      .execute();
+    await db()
+      .insertInto('record_share')
+      .values({ record_type: 'entity', record_id: world.victim, agency_id: licensingAgency, shared_by: null })
+      .execute();
+    const theirs = await page(licensing.client, `/partner/plans/actions/${visit.id}`);
+    assert.doesNotMatch(
+      theirs,
+      /Mary Trelawny/,
+      'licensing may read the entity, but not that she is a victim',
+    );
+    assert.match(theirs, /Not shown to you/);
+    assert.doesNotMatch(await page(licensing.client, planPath()), /Mary Trelawny/);
+    assert.ok(!(await lastEntry('plans.action.view'))?.record_ids.includes(world.victim));
+    assert.match(await page(coordinator.client, `/partner/plans/actions/${visit.id}`), /Mary Trelawny/);
+
+    // An action shared without its plan: the action page and "Your actions" do not name the plan.
+    const hiddenPlan = await db()
+      .insertInto('plan')
+      .values({
+        title: 'Operation Quiet Harbour',
+        ocg_id: world.ocgId,
+        owner_user_id: coordinator.id,
+        ...marked(police),
+      })
+      .returning(['id', 'reference'])
+      .executeTakeFirstOrThrow();
+    const lone = await db()
+      .insertInto('plan_action')
+      .values({
+        plan_id: hiddenPlan.id,
+        strand: 'pursue',
+        description: 'Test purchase',
+        ...marked(licensingAgency),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const path of [`/partner/plans/actions/${lone.id}`, '/partner/plans/actions']) {
+      const html = await page(licensing.client, path);
+      assert.doesNotMatch(html, /Operation Quiet Harbour/);
+      assert.doesNotMatch(html, new RegExp(hiddenPlan.reference));
+    }
+
+    // Health reads police referrals through a sharing rule, but only the referring agency changes one.
+    for (const record_type of ['safeguarding-referral', 'entity']) {
+      await db()
+        .insertInto('sharing_rule')
+        .values({ owner_agency_id: police, partner_agency_id: health.agencyId, record_type })
+        .execute();
+    }
+    const referral = await db()
+      .selectFrom('safeguarding_referral')
+      .select(['id', 'status'])
+      .executeTakeFirstOrThrow();
+    const shown = await page(health.client, `/partner/plans/referrals/${referral.id}`);
+    assert.doesNotMatch(shown, /<form[^>]*referrals\//);
+    const refused = await send(health.client, `/partner/plans/referrals/${referral.id}`, [
+      ['status', 'made'],
+      ['referredOn-day', '21'],
+      ['referredOn-month', '11'],
+      ['referredOn-year', '2026'],
+      ['outcome', 'Changed by another agency'],
+    ]);
+    assert.equal(refused.status, 404);
+    assert.equal(
+      (
+        await db()
+          .selectFrom('safeguarding_referral')
+          .select('status')
+          .where('id', '=', referral.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+      referral.status,
+    );
+  });
 });

@@ -320,8 +320,18 @@ export interface ActionRow extends MarkingRow {
   peer_reviewed_by_name: string | null;
   peer_reviewed_at: Date | null;
   peer_review_note: string | null;
-  plan_reference: string;
-  plan_title: string;
+  /** Null when the viewer may not read the plan (an action shared without its plan). */
+  plan_reference: string | null;
+  plan_title: string | null;
+}
+
+/**
+ * A victim named as an action's target is named only to viewers with victims:read: otherwise the
+ * target reads "Not shown to you", as a hidden entity does (DECISIONS 17).
+ */
+function victimHiddenUnlessPermitted(viewer: Viewer, alias: string) {
+  return sql<boolean>`not exists (select 1 from item_entity ie where ie.entity_id = ${sql.ref(`${alias}.id`)}
+    and not ${involvementVisibleSql(viewer, 'ie')})`;
 }
 
 function actionSelect(viewer: Viewer) {
@@ -329,12 +339,14 @@ function actionSelect(viewer: Viewer) {
     select pa.id, pa.plan_id, pa.strand, pa.tactic_id, t.name as tactic_name, pa.description,
       pa.officer_user_id, ou.display_name as officer_name, ag.name as agency_name,
       pa.target_entity_id,
-      (select e.caption from entity e where e.id = pa.target_entity_id and ${visibleSql(viewer, 'read', 'entity', 'e')}) as target_caption,
+      (select e.caption from entity e where e.id = pa.target_entity_id and ${visibleSql(viewer, 'read', 'entity', 'e')}
+        and ${victimHiddenUnlessPermitted(viewer, 'e')}) as target_caption,
       (select po.objective from plan_objective po where po.id = pa.objective_id) as objective,
       pa.due_on, pa.status, pa.outcome, ${overdueSql('pa')} as overdue,
       di.id as impact_id, di.rating, di.rationale, di.evidence, di.assessed_by, au.display_name as assessed_by_name,
       di.assessed_at, ru.display_name as peer_reviewed_by_name, di.peer_reviewed_at, di.peer_review_note,
-      p.reference as plan_reference, p.title as plan_title,
+      case when ${visibleSql(viewer, 'read', 'plan', 'p')} then p.reference end as plan_reference,
+      case when ${visibleSql(viewer, 'read', 'plan', 'p')} then p.title end as plan_title,
       pa.classification, pa.handling_code, pa.handling_conditions, pa.owning_agency_id, pa.access_list_id
     from plan_action pa
       join plan p on p.id = pa.plan_id

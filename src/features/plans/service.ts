@@ -640,7 +640,7 @@ export function createPlans(database: Database) {
         return {
           outcome: done({
             referral,
-            mayUpdate: mayAccess(viewer, 'update', 'safeguarding-referral', referral.marking),
+            mayUpdate: mayUpdateReferral(viewer, referral.marking),
           }),
           entry: {
             action: 'consultation',
@@ -658,8 +658,7 @@ export function createPlans(database: Database) {
     ): Promise<Outcome<{ planId: string }>> {
       return audited(asker, async (tx, viewer) => {
         const referral = await readableReferral(tx, viewer, referralId);
-        if (!referral || !mayAccess(viewer, 'update', 'safeguarding-referral', referral.marking))
-          return { outcome: notFound };
+        if (!referral || !mayUpdateReferral(viewer, referral.marking)) return { outcome: notFound };
         await updateReferral(tx, referralId, { ...answers, referredBy: viewer.userId });
         return {
           outcome: done({ planId: referral.plan_id }),
@@ -847,6 +846,14 @@ export function createPlans(database: Database) {
 /** Only the agency that owns an action changes it; the plan's owner reads it. */
 export function mayUpdateAction(viewer: Viewer, marking: Marking): boolean {
   return marking.owningAgencyId === viewer.agencyId && mayAccess(viewer, 'update', 'plan-action', marking);
+}
+
+/** Only the referring agency changes its referral; partners it is shared with read it. */
+export function mayUpdateReferral(viewer: Viewer, marking: Marking): boolean {
+  return (
+    marking.owningAgencyId === viewer.agencyId &&
+    mayAccess(viewer, 'update', 'safeguarding-referral', marking)
+  );
 }
 
 function markingText(marking: Marking): string {
