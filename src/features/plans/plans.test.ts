@@ -647,6 +647,40 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
     assert.ok(entry?.record_ids.includes(id));
   });
 
+  it('handling code C on a record the export names (a target) needs its conditions acknowledged too', async () => {
+    const response = await send(coordinator.client, '/partner/plans/new', [
+      ['title', 'Flat watch'],
+      ['about', 'entity'],
+      ['entity', world.flat],
+      ['owner', coordinator.email],
+      ['classification', 'OFFICIAL-SENSITIVE'],
+      ['handling', 'P'],
+    ]);
+    const id = /([0-9a-f-]{36})$/.exec(response.headers.get('location') ?? '')![1]!;
+    assert.equal((await coordinator.client.get(`/partner/plans/${id}/export.csv`)).status, 200, 'all P');
+    await db()
+      .updateTable('entity')
+      .set({ handling_code: 'C', handling_conditions: 'Address not to be disclosed to the landlord' })
+      .where('id', '=', world.flat)
+      .execute();
+    try {
+      assert.match(
+        await page(coordinator.client, `/partner/plans/${id}/export`),
+        /Address not to be disclosed to the landlord/,
+      );
+      const refused = await coordinator.client.get(`/partner/plans/${id}/export.csv`);
+      assert.equal(refused.status, 303, 'the subject is handling code C');
+      const allowed = await coordinator.client.get(`/partner/plans/${id}/export.csv?acknowledge=yes`);
+      assert.equal(allowed.status, 200);
+    } finally {
+      await db()
+        .updateTable('entity')
+        .set({ handling_code: 'P', handling_conditions: null })
+        .where('id', '=', world.flat)
+        .execute();
+    }
+  });
+
   it('the audit pages can name plan records', async () => {
     const names = app.lantern.services.recordNames;
     const resolved = await names.resolve(db(), planId);

@@ -738,6 +738,33 @@ export async function planPicture(
 }
 
 /** Closes an open plan; false when it was closed already. */
+/** The handling codes of entities and OCGs an export names, for the handling code C check. */
+export async function handlingOfNamed(
+  q: Queryable,
+  named: { entityIds: readonly string[]; ocgIds: readonly string[] },
+): Promise<{ handlingCode: 'P' | 'C'; handlingConditions: string | null }[]> {
+  const rows = [
+    ...(named.entityIds.length
+      ? await q
+          .selectFrom('entity')
+          .select(['handling_code', 'handling_conditions'])
+          .where('id', 'in', [...named.entityIds])
+          .execute()
+      : []),
+    ...(named.ocgIds.length
+      ? await q
+          .selectFrom('ocg')
+          .select(['handling_code', 'handling_conditions'])
+          .where('id', 'in', [...named.ocgIds])
+          .execute()
+      : []),
+  ];
+  return rows.map((row) => ({
+    handlingCode: row.handling_code as 'P' | 'C',
+    handlingConditions: row.handling_conditions,
+  }));
+}
+
 export async function closePlan(tx: Tx, id: string): Promise<boolean> {
   const result = await tx
     .updateTable('plan')

@@ -25,6 +25,7 @@ import {
   agencies,
   agencyName,
   closePlan,
+  handlingOfNamed,
   entityVisible,
   insertAction,
   insertImpact,
@@ -826,12 +827,24 @@ export function createPlans(database: Database) {
     const referrals = mayAct(viewer, 'export', 'safeguarding-referral')
       ? await referralsOf(tx, viewer, plan.id)
       : [];
+    // The file names the plan's subject, the actions' targets and the referrals' victims too: their
+    // handling codes count as much as the plan's own (DECISIONS 15).
+    const subject = (await summaryOf(tx, viewer, plan)).subject;
+    const named = await handlingOfNamed(tx, {
+      entityIds: [
+        ...actions.flatMap((a) => (a.target_caption && a.target_entity_id ? [a.target_entity_id] : [])),
+        ...referrals.map((r) => r.victim_entity_id),
+        ...(subject?.kind === 'entity' ? [subject.id] : []),
+      ],
+      ocgIds: subject?.kind === 'ocg' ? [subject.id] : [],
+    });
     const marked = [
       { handlingCode: plan.marking.handlingCode, handlingConditions: plan.marking.handlingConditions },
       ...[...actions, ...referrals].map((r) => ({
         handlingCode: r.handling_code as 'P' | 'C',
         handlingConditions: r.handling_conditions,
       })),
+      ...named,
     ];
     return {
       objectives: await objectivesOf(tx, plan.id),
