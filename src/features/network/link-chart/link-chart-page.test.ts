@@ -134,8 +134,9 @@ describe(`the link-chart import page on ${testDatabaseKind}`, () => {
   });
 
   it('imports on confirmation, once, and offers the rejected rows with formulas made harmless', async () => {
-    const auditBefore = await count('audit_entry');
+    // Fetching the form is the check page again: its own consultation, before the count starts.
     const token = await analyst.client.csrfFor(checkPage);
+    const auditBefore = await count('audit_entry');
     const confirm = () =>
       analyst.client.get(checkPage, {
         method: 'POST',
@@ -181,5 +182,27 @@ describe(`the link-chart import page on ${testDatabaseKind}`, () => {
     const rejected = parseCsv(text);
     assert.equal(rejected.header.at(-1), 'Reason not imported');
     assert.equal(rejected.records.length, 2);
+  });
+  it('a check that shows names and links already on record is a consultation naming them', async () => {
+    const imported = await app.lantern.database.db
+      .selectFrom('audit_entry')
+      .select('record_ids')
+      .where('event', '=', 'network.link-chart.import')
+      .executeTakeFirstOrThrow();
+    const response = await send(analyst.client, { name: 'again.csv', text: CHART });
+    const again = response.headers.get('location') ?? '';
+    const page = await (await analyst.client.get(again)).text();
+    assert.match(page, /Already on record/);
+    const entry = await app.lantern.database.db
+      .selectFrom('audit_entry')
+      .select(['action', 'record_ids'])
+      .where('event', '=', 'network.link-chart.check')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(entry.action, 'consultation');
+    // Every entity and link the first import wrote, and nothing else (the item is not shown).
+    const expected = imported.record_ids.filter((id) => entry.record_ids.includes(id));
+    assert.equal(entry.record_ids.length, 3 + 2, 'the three people and the two links');
+    assert.deepEqual([...entry.record_ids].sort(), [...expected].sort());
   });
 });

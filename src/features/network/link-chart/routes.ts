@@ -1,7 +1,7 @@
 /**
  * The link-chart import page, /partner/network/import: upload a CSV of links → check (what it would
- * create and which rows cannot be imported; counts of what is already on record, no Lantern record
- * shown, so no audit entry) → confirm (one s62 collection entry) → summary and the rejected rows to
+ * create and which rows cannot be imported; which names and links are already on record, so a
+ * consultation naming them) → confirm (one s62 collection entry) → summary and the rejected rows to
  * download. The upload waits in import_upload (an hour) for the person who sent it, as the main
  * import's does. Anyone whose role may not add intelligence gets the same 404 as a missing page.
  */
@@ -14,6 +14,7 @@ import { formFlash } from '../../access/form-flash.js';
 import type { Principal } from '../../access/principal.js';
 import type { Sessions } from '../../access/sessions.js';
 import { loadViewer } from '../../access/viewer.js';
+import { writeAuditEntry } from '../../audit/audit-log.js';
 import { CsvError, decodeCsv } from '../../intelligence/import/csv.js';
 import {
   claimUpload,
@@ -30,11 +31,22 @@ import {
   importLinkChart,
   mayImportLinkChart,
   planLinkChart,
+  type LinkChartPlan,
   type LinkChartSummary,
   type PlannedLink,
 } from './service.js';
 
 export const LINK_CHART_PAGE = '/partner/network/import';
+
+/** The entities and links already on record that a check page tells the importer about. */
+function recordsOnRecord(plan: LinkChartPlan): string[] {
+  const ids = new Set<string>();
+  for (const link of plan.links) {
+    for (const end of [link.from, link.to]) if (end.kind === 'existing') ids.add(end.id);
+    if (link.existingLinkId) ids.add(link.existingLinkId);
+  }
+  return [...ids];
+}
 const MAX_BYTES = 2 * 1024 * 1024;
 const READ = { permission: 'intelligence:read' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -144,19 +156,31 @@ export function linkChartRoutes({
       path: `${LINK_CHART_PAGE}/:id`,
       access: READ,
       audit: 'network.link-chart.check',
+      // The check says which names and links are already on record: a consultation of them.
+      s62: 'consultation',
       handle: async ({ res, params }) => {
         const who = await importer(res);
         const upload = who && (await ownUpload(res, params.id));
         if (!who || !upload) return notFound(res);
         if (upload.imported_at) return res.redirect(303, `${LINK_CHART_PAGE}/${upload.id}/summary`);
         const details = await importerDetails(database.db, who.principal.userId);
-        const plan = await planLinkChart(
-          database.db,
-          who.viewer,
-          details.code,
-          upload.file_name,
-          decodeCsv(upload.csv),
-        );
+        const plan = await database.transaction(async (tx) => {
+          const planned = await planLinkChart(
+            tx,
+            who.viewer,
+            details.code,
+            upload.file_name,
+            decodeCsv(upload.csv),
+          );
+          await writeAuditEntry(tx, res.locals.audit, {
+            action: 'consultation',
+            event: 'network.link-chart.check',
+            recordType: 'entity',
+            recordIds: recordsOnRecord(planned),
+            detail: { upload: upload.id, links: planned.links.length },
+          });
+          return planned;
+        });
         const action = `${LINK_CHART_PAGE}/${upload.id}`;
         res.render('network/link-chart/views/check.njk', {
           upload,

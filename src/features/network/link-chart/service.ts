@@ -123,9 +123,8 @@ function entityKey(agencyCode: string, end: LinkChartEnd): string {
 }
 
 /**
- * Reads the file and decides every row: which names match, what is new, which links exist. Shows
- * no record from Lantern, only counts, so the check page writes no audit entry (as the main
- * import's dry run).
+ * Reads the file and decides every row: which names match, what is new, which links exist. The
+ * check page says which names and links are on record, so it writes a consultation naming them.
  */
 export async function planLinkChart(
   q: Queryable,
