@@ -118,6 +118,9 @@ describe(`network pages on ${testDatabaseKind}`, () => {
     assert.ok(html.includes('Netfixture crew'));
     for (const name of 'CDH') assert.ok(html.includes(caption(name)));
     assert.ok(!html.includes(caption('A')));
+    // The OCG is named on the page, so its view is found by "who looked at this OCG".
+    const views = await entries('network.view', f.analyst);
+    assert.ok(views.at(-1)?.record_ids.includes(f.ocgId));
   });
 
   it('runs a disruption and shows it as a chart and a table, audited once', async () => {

@@ -92,9 +92,13 @@ export function createNetworkService(
     return {
       action: 'consultation' as const,
       recordType: 'network',
-      // Every entity and every link the view shows (or computed over), so "who looked at X"
-      // finds this view for either.
-      recordIds: [...network.nodes.map((n) => n.id), ...network.edges.map((e) => e.id)],
+      // Every entity and every link the view shows (or computed over), and the OCG it is about
+      // (its name is on the page), so "who looked at X" finds this view for any of them.
+      recordIds: [
+        ...(network.ocg ? [network.ocg.id] : []),
+        ...network.nodes.map((n) => n.id),
+        ...network.edges.map((e) => e.id),
+      ],
       detail: {
         seeds: request.seeds ?? [],
         ocg: request.ocgId ?? null,
