@@ -58,7 +58,8 @@ describe('network analysis for the pages', () => {
       'Removing Person c splits their part of the network into 3 parts; Person c is the only link between the rest and Person e, Person f and Person d.',
     );
     const shown = presentAnalysis(net, analysis);
-    assert.equal(shown.targets[0]?.tacticsHref, '/partner/tactics?strand=pursue');
+    // Not an OCG principal here: the tactics suggested for a person.
+    assert.equal(shown.targets[0]?.tacticsHref, '/partner/tactics?suggestedFor=person');
     assert.equal(shown.brokers[0]?.caption, 'Person b', 'b lies on the most shortest paths');
     assert.equal(shown.summary.betweenness, 'Exact');
   });
