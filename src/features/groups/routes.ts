@@ -26,40 +26,17 @@ import {
 import { DEFAULT_SCORING_MODEL } from './default-scoring-model.js';
 import { agencyOptions, MEMBER_ROLES, OCG_STATUSES } from './queries.js';
 import { bandRank, explainScore, TREND_TEXT, totalRange, type ScoringDefinition } from './scoring.js';
-import type { Asker, OcgCommands, Outcome } from './service.js';
+import type { OcgCommands, Outcome } from './service.js';
 import type { Database } from '../../db/database.js';
+import { askerOf, formValues, pageNotFound, uuidParam } from '../../web/partner-pages.js';
 
 const READ = { permission: 'intelligence:read' } as const;
 const MANAGE = { permission: 'ocg:manage' } as const;
 const REFERENCE = { permission: 'reference-data:manage' } as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VIEWS = 'groups/views';
 
 const ocgPath = (id: string) => `/partner/ocgs/${id}`;
 const MODELS = '/partner/ocgs/scoring-models';
-
-function uuidParam(params: Record<string, string>, name: string): string | undefined {
-  const value = params[name];
-  return value && UUID.test(value) ? value.toLowerCase() : undefined;
-}
-
-/** Not found and not allowed look the same: the same page, the same status. */
-function pageNotFound(res: Response): void {
-  res.locals.s62Action = undefined; // nothing was shown or changed, so nothing to audit
-  res.status(404).render('errors/404.njk');
-}
-
-function askerOf(res: Response): Asker {
-  const principal = res.locals.principal;
-  // The route layer has already refused anyone not signed in; this keeps TypeScript honest.
-  if (principal.kind !== 'user') throw new Error('OCG pages need a signed-in partner');
-  return { principal, audit: res.locals.audit, event: res.locals.auditEvent ?? 'ocgs.unknown' };
-}
-
-function formValues(req: Request): Record<string, unknown> {
-  const { _csrf: _token, ...fields } = (req.body ?? {}) as Record<string, unknown>;
-  return fields;
-}
 
 const dateText = (date: Date) =>
   date.toLocaleDateString('en-GB', {
@@ -141,7 +118,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
           area: query.area || undefined,
           status,
         };
-        const outcome = await commands.list(askerOf(res), filters);
+        const outcome = await commands.list(askerOf(res, 'ocgs.unknown'), filters);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const principal = res.locals.principal;
         res.setHeader('Cache-Control', 'no-store');
@@ -219,7 +196,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       body: newOcgSchema,
       invalid: backTo(() => '/partner/ocgs/new'),
       handle: async ({ req, res, body }) => {
-        const outcome = await commands.create(askerOf(res), body);
+        const outcome = await commands.create(askerOf(res, 'ocgs.unknown'), body);
         await finish(res, outcome, { page: '/partner/ocgs/new', values: formValues(req) }, (created) => ({
           page: ocgPath(created.id),
           notice: `${created.reference} has been opened`,
@@ -263,7 +240,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       body: newModelSchema,
       invalid: backTo(() => `${MODELS}/new`),
       handle: async ({ req, res, body }) => {
-        const outcome = await commands.addModel(askerOf(res), body);
+        const outcome = await commands.addModel(askerOf(res, 'ocgs.unknown'), body);
         await finish(res, outcome, { page: `${MODELS}/new`, values: formValues(req) }, (added) => ({
           page: `${MODELS}/${added.id}`,
           notice: `${body.name} has been added as version ${added.version}`,
@@ -306,7 +283,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'modelId');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.makeDefault(askerOf(res), id);
+        const outcome = await commands.makeDefault(askerOf(res, 'ocgs.unknown'), id);
         await finish(res, outcome, { page: `${MODELS}/${id}`, values: {} }, (model) => ({
           page: `${MODELS}/${id}`,
           notice: `${model.name} version ${model.version} is now the default model`,
@@ -324,7 +301,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.page(askerOf(res), id);
+        const outcome = await commands.page(askerOf(res, 'ocgs.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const { ocg, members, sources, assessments, plans, may } = outcome.value;
         const latest = assessments[0];
@@ -373,7 +350,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
         const kept = await flash.take(res, res.req.path);
         const values = kept.values ?? {};
         const search = query.q || (typeof values.q === 'string' ? values.q.trim() : '') || undefined;
-        const outcome = await commands.memberChoices(askerOf(res), id, search);
+        const outcome = await commands.memberChoices(askerOf(res, 'ocgs.unknown'), id, search);
         if (outcome.kind !== 'done') return pageNotFound(res);
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/member-new.njk`, {
@@ -406,7 +383,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.addMember(askerOf(res), id, body);
+        const outcome = await commands.addMember(askerOf(res, 'ocgs.unknown'), id, body);
         await finish(
           res,
           outcome,
@@ -429,7 +406,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.sourceForm(askerOf(res), id);
+        const outcome = await commands.sourceForm(askerOf(res, 'ocgs.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const kept = await flash.take(res, res.req.path);
         const values = kept.values ?? {};
@@ -460,7 +437,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.addSource(askerOf(res), id, body);
+        const outcome = await commands.addSource(askerOf(res, 'ocgs.unknown'), id, body);
         await finish(
           res,
           outcome,
@@ -487,7 +464,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
         const kept = await flash.take(res, res.req.path);
         const values = kept.values ?? {};
         const chosen = query.model ?? (typeof values.model === 'string' ? values.model : undefined);
-        const outcome = await commands.assessForm(askerOf(res), id, chosen);
+        const outcome = await commands.assessForm(askerOf(res, 'ocgs.unknown'), id, chosen);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const { ocg, model, models, latest } = outcome.value;
         res.setHeader('Cache-Control', 'no-store');
@@ -519,7 +496,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.assess(askerOf(res), id, body);
+        const outcome = await commands.assess(askerOf(res, 'ocgs.unknown'), id, body);
         await finish(res, outcome, { page: `${ocgPath(id)}/assess`, values: formValues(req) }, (scored) => ({
           page: ocgPath(id),
           notice: `${scored.ocg.reference} has been scored ${scored.total}: ${scored.band}`,
@@ -539,7 +516,7 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.setStatus(askerOf(res), id, body.status);
+        const outcome = await commands.setStatus(askerOf(res, 'ocgs.unknown'), id, body.status);
         await finish(res, outcome, { page: ocgPath(id), values: formValues(req) }, (changed) => ({
           page: ocgPath(id),
           notice: `${changed.ocg.reference} is now ${OCG_STATUSES[body.status].toLowerCase()}`,

@@ -8,10 +8,9 @@
  * coordinator scores and plans groups the police share with them.
  */
 import type { Database, Queryable, Tx } from '../../db/database.js';
-import { writeAuditEntry, type AuditContext, type AuditEntryInput } from '../audit/audit-log.js';
+import { writeAuditEntry, type AuditEntryInput } from '../audit/audit-log.js';
 import type { Marking } from '../access/markings.js';
 import { mayAccess, type RecordAction, type RecordType, type Viewer } from '../access/policy.js';
-import type { Principal } from '../access/principal.js';
 import { mayAccessRecord } from '../access/records.js';
 import { loadViewer } from '../access/viewer.js';
 import { findEntitiesByName, type NameMatch } from '../intelligence/name-search.js';
@@ -51,6 +50,7 @@ import {
   type StoredModel,
 } from './queries.js';
 import { bandRank, parseDefinition, scoreAssessment, trendOf, type Trend } from './scoring.js';
+import type { Asker } from '../../web/partner-pages.js';
 
 export type Outcome<T> =
   { kind: 'done'; value: T } | { kind: 'not-found' } | { kind: 'refused'; errors: Record<string, string> };
@@ -59,12 +59,8 @@ const notFound = { kind: 'not-found' } as const;
 const refused = (errors: Record<string, string>) => ({ kind: 'refused', errors }) as const;
 const done = <T>(value: T) => ({ kind: 'done', value }) as const;
 
-/** Who is asking and the audit context of their request. */
-export interface Asker {
-  principal: Principal & { kind: 'user' };
-  audit: AuditContext;
-  event: string;
-}
+/** The partner a command acts for (web/partner-pages.ts). */
+export type { Asker };
 
 export interface ListedOcg extends OcgRow {
   latest: Assessment | undefined;

@@ -27,7 +27,8 @@ import {
   requestOf,
   SIZE_METRICS,
 } from './schemas.js';
-import type { Asker, ExportFormat, NetworkOutcome, NetworkService } from './service.js';
+import type { ExportFormat, NetworkOutcome, NetworkService } from './service.js';
+import { askerOf, pageNotFound } from '../../web/partner-pages.js';
 
 export const NETWORK_PATH = '/partner/network';
 const VIEWS = 'network/views';
@@ -85,17 +86,6 @@ const EXPORTS: Record<
     label: 'i2 Analyst’s Notebook (ANX XML)',
   },
 };
-
-function askerOf(res: Response): Asker {
-  const principal = res.locals.principal;
-  if (principal.kind !== 'user') throw new Error('Network pages need a signed-in partner');
-  return { principal, audit: res.locals.audit, event: res.locals.auditEvent ?? 'network.unknown' };
-}
-
-function pageNotFound(res: Response): void {
-  res.locals.s62Action = undefined;
-  res.status(404).render('errors/404.njk');
-}
 
 /** The form's choices, with the answers given. */
 function formModel(values: Record<string, unknown>) {
@@ -207,7 +197,7 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
       handle: async ({ req, res, query }) => {
         if (!asksForNetwork(query)) return showForm(req, res);
         const request = requestOf(query);
-        const outcome = await service.view(askerOf(res), request, { analysis: true });
+        const outcome = await service.view(askerOf(res, 'network.unknown'), request, { analysis: true });
         if (answered(req, res, outcome) || outcome.kind !== 'done') return;
         const { network, analysis, principals } = outcome.value;
         if (!analysis) throw new Error('The analysis was asked for');
@@ -254,7 +244,7 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
         if (!asksForNetwork(query)) return showForm(req, res);
         const request = requestOf(query);
         const plan = planOf(query);
-        const outcome = await service.view(askerOf(res), request, { disruption: plan });
+        const outcome = await service.view(askerOf(res, 'network.unknown'), request, { disruption: plan });
         if (answered(req, res, outcome) || outcome.kind !== 'done') return;
         const { network, disruption } = outcome.value;
         if (!disruption) throw new Error('The disruption was asked for');
@@ -291,7 +281,7 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
         }
         const request = requestOf(query);
         const ends = { from: query.pathFrom.toLowerCase(), to: query.pathTo.toLowerCase() };
-        const outcome = await service.view(askerOf(res), request, { path: ends });
+        const outcome = await service.view(askerOf(res, 'network.unknown'), request, { path: ends });
         if (answered(req, res, outcome) || outcome.kind !== 'done') return;
         const { network, path } = outcome.value;
         const captions = new Map(network.nodes.map((n) => [n.id, n]));
@@ -327,7 +317,7 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
           if (!asksForNetwork(query)) return showForm(req, res);
           const request = requestOf(query);
           const outcome = await service.exportNetwork(
-            askerOf(res),
+            askerOf(res, 'network.unknown'),
             request,
             format,
             query.acknowledge === 'yes',
@@ -380,11 +370,11 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
         }
         const request = requestOf(query);
         const wanted = { analysis: true, ...(query.mode ? { disruption: planOf(query) } : {}) };
-        let outcome = await service.view(askerOf(res), request, wanted);
+        let outcome = await service.view(askerOf(res, 'network.unknown'), request, wanted);
         if (outcome.kind === 'pending') {
           // Off the request thread, so waiting holds up no one; then once more, which audits.
           await service.settle(outcome.jobs, 20_000);
-          outcome = await service.view(askerOf(res), request, wanted);
+          outcome = await service.view(askerOf(res, 'network.unknown'), request, wanted);
         }
         res.setHeader('Cache-Control', 'no-store');
         if (outcome.kind !== 'done') res.locals.s62Action = undefined;
@@ -434,7 +424,7 @@ export function networkRoutes(service: NetworkService): RouteSpec[] {
       audit: 'network.progress',
       summary: 'How far a network computation of yours has got (names no one)',
       handle: ({ res, params }) => {
-        const job = service.progress(askerOf(res), params.id ?? '');
+        const job = service.progress(askerOf(res, 'network.unknown'), params.id ?? '');
         if (!job) return void res.status(404).json({ error: 'Not found' });
         res.setHeader('Cache-Control', 'no-store');
         res.json({ id: job.id, state: job.state, progress: job.progress, stage: job.stage });

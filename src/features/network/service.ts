@@ -7,9 +7,8 @@
  */
 import type { Database, Tx } from '../../db/database.js';
 import { conditionsToAcknowledge, type Viewer } from '../access/policy.js';
-import type { Principal } from '../access/principal.js';
 import { loadViewer } from '../access/viewer.js';
-import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
+import { writeAuditEntry } from '../audit/audit-log.js';
 import type { NetworkAnalysis } from './analysis.js';
 import { buildVisibleNetwork, type BuiltNetwork, type NetworkRequest } from './build.js';
 import { JobsBusyError, type Job, type JobRunner } from './jobs.js';
@@ -26,12 +25,10 @@ import {
   type NetworkTask,
   type TaskResult,
 } from './tasks.js';
+import type { Asker } from '../../web/partner-pages.js';
 
-export interface Asker {
-  principal: Principal & { kind: 'user' };
-  audit: AuditContext;
-  event: string;
-}
+/** The partner a command acts for (web/partner-pages.ts). */
+export type { Asker };
 
 export interface Wanted {
   analysis?: boolean;

@@ -30,7 +30,8 @@ import {
   updateActionSchema,
   updateReferralSchema,
 } from './schemas.js';
-import type { Asker, Outcome, PlanCommands } from './service.js';
+import type { Outcome, PlanCommands } from './service.js';
+import { askerOf, formValues, pageNotFound, uuidParam } from '../../web/partner-pages.js';
 
 const READ = { permission: 'intelligence:read' } as const;
 const MANAGE = { permission: 'ocg:manage' } as const;
@@ -43,29 +44,6 @@ const plansPath = '/partner/plans';
 const planPath = (id: string) => `${plansPath}/${id}`;
 const actionPath = (id: string) => `${plansPath}/actions/${id}`;
 const referralPath = (id: string) => `${plansPath}/referrals/${id}`;
-
-function uuidParam(params: Record<string, string>, name: string): string | undefined {
-  const value = params[name];
-  return value && UUID.test(value) ? value.toLowerCase() : undefined;
-}
-
-/** Not found and not allowed look the same: the same page, the same status. */
-function pageNotFound(res: Response): void {
-  res.locals.s62Action = undefined; // nothing was shown or changed, so nothing to audit
-  res.status(404).render('errors/404.njk');
-}
-
-function askerOf(res: Response): Asker {
-  const principal = res.locals.principal;
-  // The route layer has already refused anyone not signed in; this keeps TypeScript honest.
-  if (principal.kind !== 'user') throw new Error('Plan pages need a signed-in partner');
-  return { principal, audit: res.locals.audit, event: res.locals.auditEvent ?? 'plans.unknown' };
-}
-
-function formValues(req: Request): Record<string, unknown> {
-  const { _csrf: _token, ...fields } = (req.body ?? {}) as Record<string, unknown>;
-  return fields;
-}
 
 const options = (table: Record<string, string>) =>
   Object.entries(table).map(([value, text]) => ({ value, text }));
@@ -113,7 +91,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       audit: 'plans.list',
       s62: 'consultation',
       handle: async ({ res }) => {
-        const outcome = await plans.list(askerOf(res));
+        const outcome = await plans.list(askerOf(res, 'plans.unknown'));
         if (outcome.kind !== 'done') return pageNotFound(res);
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/plans.njk`, {
@@ -135,7 +113,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         const kept = await flash.take(res, `${plansPath}/new`);
         const values = kept.values ?? {};
         const search = query.q || (typeof values.q === 'string' ? values.q.trim() : '') || undefined;
-        const outcome = await plans.choices(askerOf(res), search);
+        const outcome = await plans.choices(askerOf(res, 'plans.unknown'), search);
         if (outcome.kind !== 'done') return pageNotFound(res);
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/new-plan.njk`, {
@@ -162,7 +140,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       body: newPlanSchema,
       invalid: backTo(() => `${plansPath}/new`),
       handle: async ({ req, res, body }) => {
-        const outcome = await plans.create(askerOf(res), body);
+        const outcome = await plans.create(askerOf(res, 'plans.unknown'), body);
         await finish(req, res, outcome, `${plansPath}/new`, (plan) => ({
           page: planPath(plan.id),
           notice: `${plan.reference} has been created`,
@@ -178,7 +156,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       audit: 'plans.actions.yours',
       s62: 'consultation',
       handle: async ({ res }) => {
-        const outcome = await plans.yours(askerOf(res));
+        const outcome = await plans.yours(askerOf(res, 'plans.unknown'));
         if (outcome.kind !== 'done') return pageNotFound(res);
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/your-actions.njk`, {
@@ -198,7 +176,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'actionId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.action(askerOf(res), id);
+        const outcome = await plans.action(askerOf(res, 'plans.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const kept = await flash.take(res, actionPath(id));
         const { action } = outcome.value;
@@ -228,7 +206,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'actionId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.update(askerOf(res), id, body);
+        const outcome = await plans.update(askerOf(res, 'plans.unknown'), id, body);
         await finish(req, res, outcome, actionPath(id), () => ({
           page: actionPath(id),
           notice:
@@ -249,7 +227,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'actionId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.review(askerOf(res), id, body.note);
+        const outcome = await plans.review(askerOf(res, 'plans.unknown'), id, body.note);
         await finish(req, res, outcome, actionPath(id), () => ({
           page: actionPath(id),
           notice: 'Your peer review has been recorded',
@@ -265,7 +243,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'referralId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.referral(askerOf(res), id);
+        const outcome = await plans.referral(askerOf(res, 'plans.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const kept = await flash.take(res, referralPath(id));
         const { referral } = outcome.value;
@@ -301,7 +279,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'referralId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.updateReferral(askerOf(res), id, body);
+        const outcome = await plans.updateReferral(askerOf(res, 'plans.unknown'), id, body);
         await finish(req, res, outcome, referralPath(id), () => ({
           page: referralPath(id),
           notice: 'The referral has been updated',
@@ -318,7 +296,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.page(askerOf(res), id);
+        const outcome = await plans.page(askerOf(res, 'plans.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const page = outcome.value;
         res.setHeader('Cache-Control', 'no-store');
@@ -352,7 +330,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ res, params, query }) => {
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.actionForm(askerOf(res), id);
+        const outcome = await plans.actionForm(askerOf(res, 'plans.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const kept = await flash.take(res, `${planPath(id)}/actions/new`);
         const tactic = outcome.value.tactics.find((t) => t.id === query.tactic?.toLowerCase());
@@ -385,7 +363,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.addAction(askerOf(res), id, body);
+        const outcome = await plans.addAction(askerOf(res, 'plans.unknown'), id, body);
         await finish(req, res, outcome, `${planPath(id)}/actions/new`, () => ({
           page: planPath(id),
           notice: 'The action has been added to the plan',
@@ -403,7 +381,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ req, res, params }) => {
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.closePlan(askerOf(res), id);
+        const outcome = await plans.closePlan(askerOf(res, 'plans.unknown'), id);
         await finish(req, res, outcome, planPath(id), () => ({
           page: planPath(id),
           notice: 'The plan has been closed',
@@ -420,7 +398,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ res, params, query }) => {
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.referralForm(askerOf(res), id);
+        const outcome = await plans.referralForm(askerOf(res, 'plans.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const kept = await flash.take(res, `${planPath(id)}/referrals/new`);
         const victim = query.victim?.toLowerCase() ?? '';
@@ -446,7 +424,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.addReferral(askerOf(res), id, body);
+        const outcome = await plans.addReferral(askerOf(res, 'plans.unknown'), id, body);
         await finish(req, res, outcome, `${planPath(id)}/referrals/new`, () => ({
           page: planPath(id),
           notice: 'The safeguarding referral has been recorded',
@@ -462,13 +440,13 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.exportPage(askerOf(res), id);
+        const outcome = await plans.exportPage(askerOf(res, 'plans.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const kept = await flash.take(res, `${planPath(id)}/export`);
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/export.njk`, {
           ...outcome.value,
-          includesReferrals: askerOf(res).principal.permissions.has('victims:read'),
+          includesReferrals: askerOf(res, 'plans.unknown').principal.permissions.has('victims:read'),
           page: planPath(id),
           values: kept.values ?? {},
           ...(kept.errors ? { errors: kept.errors } : {}),
@@ -485,7 +463,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       handle: async ({ res, params, query }) => {
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
-        const outcome = await plans.exportCsv(askerOf(res), id, query.acknowledge === 'yes');
+        const outcome = await plans.exportCsv(askerOf(res, 'plans.unknown'), id, query.acknowledge === 'yes');
         if (outcome.kind === 'not-found') return pageNotFound(res);
         if (outcome.kind === 'refused')
           return flash.redirectWithErrors(res, `${planPath(id)}/export`, formErrors(outcome.errors));

@@ -10,11 +10,10 @@
  */
 import type { Database, Tx } from '../../db/database.js';
 import type { Strand } from '../../db/tables.js';
-import { writeAuditEntry, type AuditContext, type AuditEntryInput } from '../audit/audit-log.js';
+import { writeAuditEntry, type AuditEntryInput } from '../audit/audit-log.js';
 import { csvDocument } from '../audit/csv.js';
 import type { Marking } from '../access/markings.js';
 import { conditionsToAcknowledge, mayAccess, mayAct, type Viewer } from '../access/policy.js';
-import type { Principal } from '../access/principal.js';
 import { loadViewer } from '../access/viewer.js';
 import { findEntitiesByName, type NameMatch } from '../intelligence/name-search.js';
 import { shareRecord } from '../intelligence/queries.js';
@@ -61,6 +60,7 @@ import {
   type ReferralUpdate,
 } from './schemas.js';
 import { STRAND_NAMES, suggestTactics, type PictureVictim, type Suggestion } from './suggestions.js';
+import type { Asker } from '../../web/partner-pages.js';
 
 export type Outcome<T> =
   { kind: 'done'; value: T } | { kind: 'not-found' } | { kind: 'refused'; errors: Record<string, string> };
@@ -73,12 +73,8 @@ const mayClosePlan = (viewer: Viewer, plan: Plan): boolean =>
 const refused = (errors: Record<string, string>) => ({ kind: 'refused', errors }) as const;
 const done = <T>(value: T) => ({ kind: 'done', value }) as const;
 
-/** Who is asking and the audit context of their request. */
-export interface Asker {
-  principal: Principal & { kind: 'user' };
-  audit: AuditContext;
-  event: string;
-}
+/** The partner a command acts for (web/partner-pages.ts). */
+export type { Asker };
 
 export interface PlanSummary {
   plan: Plan;

@@ -22,6 +22,7 @@ import {
   needsReview,
   todayUtc,
 } from './vocabulary.js';
+import { pageNotFound } from '../../web/partner-pages.js';
 
 const READ = { permission: 'workspace:view' } as const;
 const MANAGE = { permission: 'reference-data:manage' } as const;
@@ -34,10 +35,6 @@ function tacticsRequest(res: Response): TacticsRequest {
   // The route layer has already refused anyone not signed in; this keeps TypeScript honest.
   if (principal.kind !== 'user') throw new Error('The tactics library needs a signed-in user');
   return { audit: res.locals.audit, event: res.locals.auditEvent ?? 'tactics.unknown', principal };
-}
-
-function pageNotFound(res: Response): void {
-  res.status(404).render('errors/404.njk');
 }
 
 function idParam(params: Record<string, string>): string | undefined {

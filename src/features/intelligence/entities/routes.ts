@@ -36,38 +36,15 @@ import {
   schemaOptions,
   startSchema,
 } from './forms.js';
-import type { Asker, EntityCommands, Outcome } from './service.js';
+import type { EntityCommands, Outcome } from './service.js';
+import { askerOf, formValues, pageNotFound, uuidParam } from '../../../web/partner-pages.js';
 
 const READ = { permission: 'intelligence:read' } as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VIEWS = 'intelligence/entities/views';
 
 const addPath = (itemId: string) => `/partner/intelligence/items/${itemId}/entities/new`;
 const linkPath = (itemId: string) => `/partner/intelligence/items/${itemId}/links/new`;
 const entityPath = (entityId: string) => `/partner/entities/${entityId}`;
-
-function uuidParam(params: Record<string, string>, name: string): string | undefined {
-  const value = params[name];
-  return value && UUID.test(value) ? value.toLowerCase() : undefined;
-}
-
-/** Not found and not allowed look the same: the same page, the same status. */
-function pageNotFound(res: Response): void {
-  res.locals.s62Action = undefined; // nothing was shown or changed, so nothing to audit
-  res.status(404).render('errors/404.njk');
-}
-
-function askerOf(res: Response): Asker {
-  const principal = res.locals.principal;
-  // The route layer has already refused anyone not signed in; this keeps TypeScript honest.
-  if (principal.kind !== 'user') throw new Error('Entity pages need a signed-in partner');
-  return { principal, audit: res.locals.audit, event: res.locals.auditEvent ?? 'entities.unknown' };
-}
-
-function formValues(req: Request): Record<string, unknown> {
-  const { _csrf: _token, ...fields } = (req.body ?? {}) as Record<string, unknown>;
-  return fields;
-}
 
 const categoryLabel = (category: string | null): string =>
   category && Object.hasOwn(SUBJECT_CATEGORIES, category)
@@ -134,7 +111,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
       audit: 'entities.add.start',
       handle: async ({ res, params }) => {
         const itemId = uuidParam(params, 'itemId');
-        const item = itemId && (await commands.itemFor(askerOf(res), itemId));
+        const item = itemId && (await commands.itemFor(askerOf(res, 'entities.unknown'), itemId));
         if (!item) return pageNotFound(res);
         const kept = await flash.take(res, res.req.path);
         res.render(`${VIEWS}/add-entity.njk`, { item, schemaOptions, values: kept.values ?? {}, ...kept });
@@ -149,7 +126,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
       invalid: backTo(addPath),
       handle: async ({ res, params, body }) => {
         const itemId = uuidParam(params, 'itemId');
-        const item = itemId && (await commands.itemFor(askerOf(res), itemId));
+        const item = itemId && (await commands.itemFor(askerOf(res, 'entities.unknown'), itemId));
         if (!item) return pageNotFound(res);
         await onTo(res, `${addPath(item.id)}/match`, { schema: body.schema, name: body.name });
       },
@@ -171,7 +148,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
           res.locals.s62Action = undefined; // nothing carried over: start again, showing no one
           return res.redirect(303, addPath(itemId));
         }
-        const outcome = await commands.suggest(askerOf(res), itemId, { schema, name });
+        const outcome = await commands.suggest(askerOf(res, 'entities.unknown'), itemId, { schema, name });
         if (outcome.kind !== 'done') return pageNotFound(res);
         if (!outcome.value.matches.length && !errors) {
           // Nobody like it is known (the search is still audited): straight on to the details.
@@ -212,7 +189,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
           });
         }
         const category = body.schema === 'Person' ? (body.category as SubjectCategory) : null;
-        const outcome = await commands.pick(askerOf(res), itemId, body.choice, category);
+        const outcome = await commands.pick(askerOf(res, 'entities.unknown'), itemId, body.choice, category);
         await finish(
           res,
           outcome,
@@ -233,7 +210,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
       audit: 'entities.add.details',
       handle: async ({ res, params }) => {
         const itemId = uuidParam(params, 'itemId');
-        const item = itemId && (await commands.itemFor(askerOf(res), itemId));
+        const item = itemId && (await commands.itemFor(askerOf(res, 'entities.unknown'), itemId));
         if (!item) return pageNotFound(res);
         const { errors, values } = await draftFor(res);
         const schema = values.schema;
@@ -266,7 +243,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
       handle: async ({ req, res, params, body }) => {
         const itemId = uuidParam(params, 'itemId');
         if (!itemId) return pageNotFound(res);
-        const outcome = await commands.create(askerOf(res), itemId, body);
+        const outcome = await commands.create(askerOf(res, 'entities.unknown'), itemId, body);
         await finish(
           res,
           outcome,
@@ -293,7 +270,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
         const kept = await flash.take(res, res.req.path);
         const values = kept.values ?? {};
         const search = query.q || (typeof values.q === 'string' ? values.q.trim() : '') || undefined;
-        const outcome = await commands.linkChoices(askerOf(res), itemId, search);
+        const outcome = await commands.linkChoices(askerOf(res, 'entities.unknown'), itemId, search);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const choices = [...outcome.value.involved, ...outcome.value.found];
         const schemas = new Set(choices.map((c) => c.schema));
@@ -327,7 +304,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
       handle: async ({ req, res, params, body }) => {
         const itemId = uuidParam(params, 'itemId');
         if (!itemId) return pageNotFound(res);
-        const outcome = await commands.link(askerOf(res), itemId, body);
+        const outcome = await commands.link(askerOf(res, 'entities.unknown'), itemId, body);
         // The same link again adds a source to it: an alteration of the link, not a collection.
         if (outcome.kind === 'done' && outcome.value.added === 'source') res.locals.s62Action = 'alteration';
         await finish(res, outcome, { page: linkPath(itemId), values: formValues(req) }, (added) => ({
@@ -350,7 +327,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.page(askerOf(res), id);
+        const outcome = await commands.page(askerOf(res, 'entities.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const { entity, links, involvements, items } = outcome.value;
         const spec = schemaSpec(entity.schema);
@@ -385,7 +362,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
       handle: async ({ res, params }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.forChange(askerOf(res), id);
+        const outcome = await commands.forChange(askerOf(res, 'entities.unknown'), id);
         if (outcome.kind !== 'done') return pageNotFound(res);
         const entity = outcome.value;
         const kept = await flash.take(res, res.req.path);
@@ -419,7 +396,7 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
       handle: async ({ req, res, params, body }) => {
         const id = uuidParam(params, 'id');
         if (!id) return pageNotFound(res);
-        const outcome = await commands.change(askerOf(res), id, body);
+        const outcome = await commands.change(askerOf(res, 'entities.unknown'), id, body);
         await finish(res, outcome, { page: `${entityPath(id)}/edit`, values: formValues(req) }, (entity) => ({
           page: entityPath(entity.id),
           notice: 'The changes have been saved',

@@ -4,10 +4,9 @@
  * entry that cannot be written undoes the work. Routes stay thin: they turn outcomes into pages.
  */
 import type { Database, Tx } from '../../../db/database.js';
-import { writeAuditEntry, type AuditContext, type AuditEntryInput } from '../../audit/audit-log.js';
+import { writeAuditEntry, type AuditEntryInput } from '../../audit/audit-log.js';
 import type { Marking } from '../../access/markings.js';
 import type { RecordAction, Viewer } from '../../access/policy.js';
-import type { Principal } from '../../access/principal.js';
 import { mayAccessRecord, type AccessRecord, type RecordSource } from '../../access/records.js';
 import { loadViewer } from '../../access/viewer.js';
 import { findEntitiesByName, type NameMatch } from '../name-search.js';
@@ -45,6 +44,7 @@ import {
   type Involvement,
   type SupportingItem,
 } from './queries.js';
+import type { Asker } from '../../../web/partner-pages.js';
 
 export interface LinkAdded {
   linkId: string;
@@ -60,12 +60,8 @@ const notFound = { kind: 'not-found' } as const;
 const refused = (errors: Record<string, string>) => ({ kind: 'refused', errors }) as const;
 const done = <T>(value: T) => ({ kind: 'done', value }) as const;
 
-/** Who is asking and the audit context of their request. */
-export interface Asker {
-  principal: Principal & { kind: 'user' };
-  audit: AuditContext;
-  event: string;
-}
+/** The partner a command acts for (web/partner-pages.ts). */
+export type { Asker };
 
 export interface ItemHeading {
   id: string;

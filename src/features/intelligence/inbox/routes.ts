@@ -47,6 +47,7 @@ import {
   submissionSchema,
 } from './schemas.js';
 import type { Inbox, InboxRequest, Outcome } from './service.js';
+import { pageNotFound } from '../../../web/partner-pages.js';
 
 const READ = { permission: 'intelligence:read' } as const;
 const EXPORT = { permission: 'intelligence:export' } as const;
@@ -69,12 +70,6 @@ function inboxRequest(res: Response): InboxRequest {
   // The route layer has already refused anyone not signed in; this keeps TypeScript honest.
   if (principal.kind !== 'user') throw new Error('The inbox needs a signed-in user');
   return { audit: res.locals.audit, event: res.locals.auditEvent ?? 'intelligence.unknown', principal };
-}
-
-function pageNotFound(res: Response): void {
-  // Nothing was consulted: the s62 declaration does not apply to a 404.
-  res.locals.s62Action = undefined;
-  res.status(404).render('errors/404.njk');
 }
 
 function idParam(params: Record<string, string>): string | undefined {
