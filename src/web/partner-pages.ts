@@ -17,9 +17,20 @@ export interface Asker {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A uuid from the address, lower-cased; anything else is undefined (and so the 404). */
-export function uuidParam(params: Record<string, string>, name: string): string | undefined {
+export function uuidParam(params: Readonly<Record<string, unknown>>, name: string): string | undefined {
   const value = params[name];
-  return value && UUID.test(value) ? value.toLowerCase() : undefined;
+  return typeof value === 'string' && isUuid(value) ? value.toLowerCase() : undefined;
+}
+
+/** Whether a text could be a record's id at all (any case). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** An id from the address as given, escaped: to send a refused form back to the page it came from. */
+export function givenParam(req: Request, name: string): string {
+  const value: unknown = req.params[name];
+  return encodeURIComponent(typeof value === 'string' ? value : '');
 }
 
 /** Not found and not allowed look the same: the same page, the same status. */

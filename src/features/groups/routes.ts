@@ -6,7 +6,7 @@
  */
 import type { Request, Response } from 'express';
 import { route, type RouteSpec } from '../../web/routes.js';
-import { formErrors, type FormErrors } from '../../web/validation.js';
+import { type FormErrors } from '../../web/validation.js';
 import type { FormFlash } from '../access/form-flash.js';
 import { ENTITY_SCHEMAS } from '../intelligence/schema.js';
 import {
@@ -26,9 +26,10 @@ import {
 import { DEFAULT_SCORING_MODEL } from './default-scoring-model.js';
 import { agencyOptions, MEMBER_ROLES, OCG_STATUSES } from './queries.js';
 import { bandRank, explainScore, TREND_TEXT, totalRange, type ScoringDefinition } from './scoring.js';
-import type { OcgCommands, Outcome } from './service.js';
+import type { OcgCommands } from './service.js';
+import { formFinisher } from '../../web/commands.js';
 import type { Database } from '../../db/database.js';
-import { askerOf, formValues, pageNotFound, uuidParam } from '../../web/partner-pages.js';
+import { askerOf, formValues, givenParam, pageNotFound, uuidParam } from '../../web/partner-pages.js';
 
 const READ = { permission: 'intelligence:read' } as const;
 const MANAGE = { permission: 'ocg:manage' } as const;
@@ -77,30 +78,10 @@ export interface OcgRouteDependencies {
 export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): RouteSpec[] {
   const backTo =
     (page: (id: string) => string) =>
-    (req: Request, res: Response, errors: FormErrors): Promise<void> => {
-      const id: unknown = req.params.id;
-      return flash.redirectWithErrors(
-        res,
-        page(encodeURIComponent(typeof id === 'string' ? id : '')),
-        errors,
-        formValues(req),
-      );
-    };
+    (req: Request, res: Response, errors: FormErrors): Promise<void> =>
+      flash.redirectWithErrors(res, page(givenParam(req, 'id')), errors, formValues(req));
 
-  /** After a command: 404, back to the form with its errors, or on to the next page. */
-  async function finish<T>(
-    res: Response,
-    outcome: Outcome<T>,
-    form: { page: string; values: Record<string, unknown> },
-    next: (value: T) => { page: string; notice: string },
-  ): Promise<void> {
-    if (outcome.kind === 'not-found') return pageNotFound(res);
-    if (outcome.kind === 'refused') {
-      return flash.redirectWithErrors(res, form.page, formErrors(outcome.errors), form.values);
-    }
-    const { page, notice } = next(outcome.value);
-    return flash.redirectWithNotice(res, page, notice);
-  }
+  const finish = formFinisher(flash);
 
   return [
     // The prioritised list.

@@ -8,11 +8,9 @@
  * coordinator scores and plans groups the police share with them.
  */
 import type { Database, Queryable, Tx } from '../../db/database.js';
-import { writeAuditEntry, type AuditEntryInput } from '../audit/audit-log.js';
 import type { Marking } from '../access/markings.js';
 import { mayAccess, type RecordAction, type RecordType, type Viewer } from '../access/policy.js';
 import { mayAccessRecord } from '../access/records.js';
-import { loadViewer } from '../access/viewer.js';
 import { findEntitiesByName, type NameMatch } from '../intelligence/name-search.js';
 import { entityRecords } from '../intelligence/records.js';
 import type {
@@ -50,17 +48,7 @@ import {
   type StoredModel,
 } from './queries.js';
 import { bandRank, parseDefinition, scoreAssessment, trendOf, type Trend } from './scoring.js';
-import type { Asker } from '../../web/partner-pages.js';
-
-export type Outcome<T> =
-  { kind: 'done'; value: T } | { kind: 'not-found' } | { kind: 'refused'; errors: Record<string, string> };
-
-const notFound = { kind: 'not-found' } as const;
-const refused = (errors: Record<string, string>) => ({ kind: 'refused', errors }) as const;
-const done = <T>(value: T) => ({ kind: 'done', value }) as const;
-
-/** The partner a command acts for (web/partner-pages.ts). */
-export type { Asker };
+import { commandKernel, done, notFound, refused, type Asker, type Outcome } from '../../web/commands.js';
 
 export interface ListedOcg extends OcgRow {
   latest: Assessment | undefined;
@@ -135,22 +123,7 @@ function heading(ocg: OcgWithMarking): OcgHeading {
 }
 
 export function createOcgCommands(database: Database, options: { plansFor?: PlansFor } = {}) {
-  /** One transaction: the viewer, the work, and (if the work did something) its one audit entry. */
-  function audited<T>(
-    asker: Asker,
-    work: (
-      tx: Tx,
-      viewer: Viewer,
-    ) => Promise<{ outcome: Outcome<T>; entry?: Omit<AuditEntryInput, 'event'> }>,
-  ): Promise<Outcome<T>> {
-    return database.transaction(async (tx) => {
-      const viewer = await loadViewer(tx, asker.principal);
-      const { outcome, entry } = await work(tx, viewer);
-      if (outcome.kind === 'done' && entry)
-        await writeAuditEntry(tx, asker.audit, { ...entry, event: asker.event });
-      return outcome;
-    });
-  }
+  const { audited, recorded } = commandKernel(database);
 
   /** The OCG, if the viewer may take `action` on records of `type` governed by it. */
   async function ocgFor(
@@ -540,7 +513,7 @@ export function createOcgCommands(database: Database, options: { plansFor?: Plan
     addModel(asker: Asker, answers: NewModelAnswers): Promise<Outcome<{ id: string; version: number }>> {
       const parsed = parseDefinition(answers.definition);
       if (!parsed.ok) return Promise.resolve(refused({ definition: parsed.errors.join('. ') }));
-      return database.transaction(async (tx) => {
+      return recorded(asker, async (tx) => {
         const added = await insertModel(tx, {
           key: answers.key,
           name: answers.name,
@@ -549,29 +522,27 @@ export function createOcgCommands(database: Database, options: { plansFor?: Plan
           createdBy: asker.principal.userId,
         });
         if (answers.makeDefault === 'yes') await setDefaultModel(tx, added.id);
-        await writeAuditEntry(tx, asker.audit, {
-          action: 'security',
-          event: asker.event,
-          recordType: 'scoring-model',
-          recordIds: [added.id],
-          detail: { key: answers.key, version: added.version, madeDefault: answers.makeDefault === 'yes' },
-        });
-        return done(added);
+        return {
+          outcome: done(added),
+          entry: {
+            action: 'security',
+            recordType: 'scoring-model',
+            recordIds: [added.id],
+            detail: { key: answers.key, version: added.version, madeDefault: answers.makeDefault === 'yes' },
+          },
+        };
       });
     },
 
     makeDefault(asker: Asker, id: string): Promise<Outcome<StoredModel>> {
-      return database.transaction(async (tx) => {
+      return recorded(asker, async (tx) => {
         const model = await loadModel(tx, id);
-        if (!model) return notFound;
+        if (!model) return { outcome: notFound };
         await setDefaultModel(tx, id);
-        await writeAuditEntry(tx, asker.audit, {
-          action: 'security',
-          event: asker.event,
-          recordType: 'scoring-model',
-          recordIds: [id],
-        });
-        return done(model);
+        return {
+          outcome: done(model),
+          entry: { action: 'security', recordType: 'scoring-model', recordIds: [id] },
+        };
       });
     },
   };

@@ -30,14 +30,14 @@ import {
   updateActionSchema,
   updateReferralSchema,
 } from './schemas.js';
-import type { Outcome, PlanCommands } from './service.js';
+import type { PlanCommands } from './service.js';
+import { formFinisher } from '../../web/commands.js';
 import { askerOf, formValues, pageNotFound, uuidParam } from '../../web/partner-pages.js';
 
 const READ = { permission: 'intelligence:read' } as const;
 const MANAGE = { permission: 'ocg:manage' } as const;
 const VICTIMS = { permission: 'victims:read' } as const;
 const EXPORT = { permission: 'intelligence:export' } as const;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VIEWS = 'plans/views';
 
 const plansPath = '/partner/plans';
@@ -64,24 +64,9 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
     (page: (req: Request) => string) =>
     (req: Request, res: Response, errors: FormErrors): Promise<void> =>
       flash.redirectWithErrors(res, page(req), errors, formValues(req));
-  const param = (req: Request, name: string) => {
-    const value: unknown = req.params[name];
-    return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : 'unknown';
-  };
+  const param = (req: Request, name: string) => uuidParam(req.params, name) ?? 'unknown';
 
-  async function finish<T>(
-    req: Request,
-    res: Response,
-    outcome: Outcome<T>,
-    formPage: string,
-    next: (value: T) => { page: string; notice: string },
-  ): Promise<void> {
-    if (outcome.kind === 'not-found') return pageNotFound(res);
-    if (outcome.kind === 'refused')
-      return flash.redirectWithErrors(res, formPage, formErrors(outcome.errors), formValues(req));
-    const { page, notice } = next(outcome.value);
-    return flash.redirectWithNotice(res, page, notice);
-  }
+  const finish = formFinisher(flash);
 
   return [
     route({
@@ -141,7 +126,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
       invalid: backTo(() => `${plansPath}/new`),
       handle: async ({ req, res, body }) => {
         const outcome = await plans.create(askerOf(res, 'plans.unknown'), body);
-        await finish(req, res, outcome, `${plansPath}/new`, (plan) => ({
+        await finish(res, outcome, { page: `${plansPath}/new`, values: formValues(req) }, (plan) => ({
           page: planPath(plan.id),
           notice: `${plan.reference} has been created`,
         }));
@@ -207,7 +192,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         const id = uuidParam(params, 'actionId');
         if (!id) return pageNotFound(res);
         const outcome = await plans.update(askerOf(res, 'plans.unknown'), id, body);
-        await finish(req, res, outcome, actionPath(id), () => ({
+        await finish(res, outcome, { page: actionPath(id), values: formValues(req) }, () => ({
           page: actionPath(id),
           notice:
             body.status === 'completed'
@@ -228,7 +213,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         const id = uuidParam(params, 'actionId');
         if (!id) return pageNotFound(res);
         const outcome = await plans.review(askerOf(res, 'plans.unknown'), id, body.note);
-        await finish(req, res, outcome, actionPath(id), () => ({
+        await finish(res, outcome, { page: actionPath(id), values: formValues(req) }, () => ({
           page: actionPath(id),
           notice: 'Your peer review has been recorded',
         }));
@@ -280,7 +265,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         const id = uuidParam(params, 'referralId');
         if (!id) return pageNotFound(res);
         const outcome = await plans.updateReferral(askerOf(res, 'plans.unknown'), id, body);
-        await finish(req, res, outcome, referralPath(id), () => ({
+        await finish(res, outcome, { page: referralPath(id), values: formValues(req) }, () => ({
           page: referralPath(id),
           notice: 'The referral has been updated',
         }));
@@ -364,7 +349,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
         const outcome = await plans.addAction(askerOf(res, 'plans.unknown'), id, body);
-        await finish(req, res, outcome, `${planPath(id)}/actions/new`, () => ({
+        await finish(res, outcome, { page: `${planPath(id)}/actions/new`, values: formValues(req) }, () => ({
           page: planPath(id),
           notice: 'The action has been added to the plan',
         }));
@@ -382,7 +367,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
         const outcome = await plans.closePlan(askerOf(res, 'plans.unknown'), id);
-        await finish(req, res, outcome, planPath(id), () => ({
+        await finish(res, outcome, { page: planPath(id), values: formValues(req) }, () => ({
           page: planPath(id),
           notice: 'The plan has been closed',
         }));
@@ -425,10 +410,15 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         const id = uuidParam(params, 'planId');
         if (!id) return pageNotFound(res);
         const outcome = await plans.addReferral(askerOf(res, 'plans.unknown'), id, body);
-        await finish(req, res, outcome, `${planPath(id)}/referrals/new`, () => ({
-          page: planPath(id),
-          notice: 'The safeguarding referral has been recorded',
-        }));
+        await finish(
+          res,
+          outcome,
+          { page: `${planPath(id)}/referrals/new`, values: formValues(req) },
+          () => ({
+            page: planPath(id),
+            notice: 'The safeguarding referral has been recorded',
+          }),
+        );
       },
     }),
     route({

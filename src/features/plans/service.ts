@@ -10,11 +10,9 @@
  */
 import type { Database, Tx } from '../../db/database.js';
 import type { Strand } from '../../db/tables.js';
-import { writeAuditEntry, type AuditEntryInput } from '../audit/audit-log.js';
 import { csvDocument } from '../audit/csv.js';
 import type { Marking } from '../access/markings.js';
 import { conditionsToAcknowledge, mayAccess, mayAct, type Viewer } from '../access/policy.js';
-import { loadViewer } from '../access/viewer.js';
 import { findEntitiesByName, type NameMatch } from '../intelligence/name-search.js';
 import { shareRecord } from '../intelligence/queries.js';
 import {
@@ -60,21 +58,11 @@ import {
   type ReferralUpdate,
 } from './schemas.js';
 import { STRAND_NAMES, suggestTactics, type PictureVictim, type Suggestion } from './suggestions.js';
-import type { Asker } from '../../web/partner-pages.js';
-
-export type Outcome<T> =
-  { kind: 'done'; value: T } | { kind: 'not-found' } | { kind: 'refused'; errors: Record<string, string> };
-
-const notFound = { kind: 'not-found' } as const;
+import { commandKernel, done, notFound, refused, type Asker, type Outcome } from '../../web/commands.js';
 
 /** A partner agency with an action shares the plan but does not close it: its owner does. */
 const mayClosePlan = (viewer: Viewer, plan: Plan): boolean =>
   mayAccess(viewer, 'update', 'plan', plan.marking) && viewer.agencyId === plan.marking.owningAgencyId;
-const refused = (errors: Record<string, string>) => ({ kind: 'refused', errors }) as const;
-const done = <T>(value: T) => ({ kind: 'done', value }) as const;
-
-/** The partner a command acts for (web/partner-pages.ts). */
-export type { Asker };
 
 export interface PlanSummary {
   plan: Plan;
@@ -116,21 +104,7 @@ export interface ExportFile {
 }
 
 export function createPlans(database: Database) {
-  function audited<T>(
-    asker: Asker,
-    work: (
-      tx: Tx,
-      viewer: Viewer,
-    ) => Promise<{ outcome: Outcome<T>; entry?: Omit<AuditEntryInput, 'event'> }>,
-  ): Promise<Outcome<T>> {
-    return database.transaction(async (tx) => {
-      const viewer = await loadViewer(tx, asker.principal);
-      const { outcome, entry } = await work(tx, viewer);
-      if (outcome.kind === 'done' && entry)
-        await writeAuditEntry(tx, asker.audit, { ...entry, event: asker.event });
-      return outcome;
-    });
-  }
+  const { audited } = commandKernel(database);
 
   async function readablePlan(tx: Tx, viewer: Viewer, planId: string): Promise<Plan | undefined> {
     const plan = await loadPlan(tx, planId);

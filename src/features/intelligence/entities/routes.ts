@@ -9,7 +9,7 @@
  */
 import type { Request, Response } from 'express';
 import { route, type RouteSpec } from '../../../web/routes.js';
-import { formErrors, type FormErrors } from '../../../web/validation.js';
+import { type FormErrors } from '../../../web/validation.js';
 import { CLASSIFICATIONS } from '../../access/markings.js';
 import type { FormFlash } from '../../access/form-flash.js';
 import type { Sessions } from '../../access/sessions.js';
@@ -36,8 +36,9 @@ import {
   schemaOptions,
   startSchema,
 } from './forms.js';
-import type { EntityCommands, Outcome } from './service.js';
-import { askerOf, formValues, pageNotFound, uuidParam } from '../../../web/partner-pages.js';
+import type { EntityCommands } from './service.js';
+import { formFinisher } from '../../../web/commands.js';
+import { askerOf, formValues, givenParam, pageNotFound, uuidParam } from '../../../web/partner-pages.js';
 
 const READ = { permission: 'intelligence:read' } as const;
 const VIEWS = 'intelligence/entities/views';
@@ -81,26 +82,10 @@ export function entityRoutes({ commands, flash, sessions }: EntityRouteDependenc
 
   const backTo =
     (page: (itemId: string) => string) =>
-    (req: Request, res: Response, errors: FormErrors): Promise<void> => {
-      const itemId: unknown = req.params.itemId;
-      const target = page(encodeURIComponent(typeof itemId === 'string' ? itemId : ''));
-      return flash.redirectWithErrors(res, target, errors, formValues(req));
-    };
+    (req: Request, res: Response, errors: FormErrors): Promise<void> =>
+      flash.redirectWithErrors(res, page(givenParam(req, 'itemId')), errors, formValues(req));
 
-  /** After a command: 404, back to the form with its errors, or on to the next page. */
-  async function finish<T>(
-    res: Response,
-    outcome: Outcome<T>,
-    form: { page: string; values: Record<string, unknown> },
-    next: (value: T) => { page: string; notice: string },
-  ): Promise<void> {
-    if (outcome.kind === 'not-found') return pageNotFound(res);
-    if (outcome.kind === 'refused') {
-      return flash.redirectWithErrors(res, form.page, formErrors(outcome.errors), form.values);
-    }
-    const { page, notice } = next(outcome.value);
-    return flash.redirectWithNotice(res, page, notice);
-  }
+  const finish = formFinisher(flash);
 
   return [
     // Step 1: what kind of entity, and its name.

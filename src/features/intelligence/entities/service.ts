@@ -4,11 +4,9 @@
  * entry that cannot be written undoes the work. Routes stay thin: they turn outcomes into pages.
  */
 import type { Database, Tx } from '../../../db/database.js';
-import { writeAuditEntry, type AuditEntryInput } from '../../audit/audit-log.js';
 import type { Marking } from '../../access/markings.js';
 import type { RecordAction, Viewer } from '../../access/policy.js';
 import { mayAccessRecord, type AccessRecord, type RecordSource } from '../../access/records.js';
-import { loadViewer } from '../../access/viewer.js';
 import { findEntitiesByName, type NameMatch } from '../name-search.js';
 import {
   addInvolvement,
@@ -44,7 +42,7 @@ import {
   type Involvement,
   type SupportingItem,
 } from './queries.js';
-import type { Asker } from '../../../web/partner-pages.js';
+import { commandKernel, done, notFound, refused, type Asker, type Outcome } from '../../../web/commands.js';
 
 export interface LinkAdded {
   linkId: string;
@@ -52,16 +50,6 @@ export interface LinkAdded {
   added: 'link' | 'source';
   fromId: string;
 }
-
-export type Outcome<T> =
-  { kind: 'done'; value: T } | { kind: 'not-found' } | { kind: 'refused'; errors: Record<string, string> };
-
-const notFound = { kind: 'not-found' } as const;
-const refused = (errors: Record<string, string>) => ({ kind: 'refused', errors }) as const;
-const done = <T>(value: T) => ({ kind: 'done', value }) as const;
-
-/** The partner a command acts for (web/partner-pages.ts). */
-export type { Asker };
 
 export interface ItemHeading {
   id: string;
@@ -111,22 +99,7 @@ function asEntity(record: AccessRecord): Entity | undefined {
 }
 
 export function createEntityCommands(database: Database) {
-  /** One transaction: the viewer, the work, and (if the work did something) its one audit entry. */
-  function audited<T>(
-    asker: Asker,
-    work: (
-      tx: Tx,
-      viewer: Viewer,
-    ) => Promise<{ outcome: Outcome<T>; entry?: Omit<AuditEntryInput, 'event'> }>,
-  ): Promise<Outcome<T>> {
-    return database.transaction(async (tx) => {
-      const viewer = await loadViewer(tx, asker.principal);
-      const { outcome, entry } = await work(tx, viewer);
-      if (outcome.kind === 'done' && entry)
-        await writeAuditEntry(tx, asker.audit, { ...entry, event: asker.event });
-      return outcome;
-    });
-  }
+  const { audited } = commandKernel(database);
 
   async function item(tx: Tx, viewer: Viewer, itemId: string): Promise<ItemHeading | undefined> {
     const record = await loadChecked(tx, viewer, intelligenceItemRecords, 'link', itemId);
@@ -135,8 +108,12 @@ export function createEntityCommands(database: Database) {
 
   return {
     /** The item an entity or link is being added to, if the viewer may add to it. Names no one. */
-    itemFor(asker: Asker, itemId: string): Promise<ItemHeading | undefined> {
-      return database.transaction(async (tx) => item(tx, await loadViewer(tx, asker.principal), itemId));
+    async itemFor(asker: Asker, itemId: string): Promise<ItemHeading | undefined> {
+      const outcome = await audited(asker, async (tx, viewer) => {
+        const heading = await item(tx, viewer, itemId);
+        return { outcome: heading ? done(heading) : notFound };
+      });
+      return outcome.kind === 'done' ? outcome.value : undefined;
     },
 
     /** Existing entities the viewer may see whose names are like the one typed: a consultation. */
