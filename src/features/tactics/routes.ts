@@ -6,12 +6,13 @@
  */
 import type { Request, Response } from 'express';
 import { route, type RouteSpec } from '../../web/routes.js';
-import { formErrors, type FormErrors } from '../../web/validation.js';
+import type { FormErrors } from '../../web/validation.js';
 import type { FormFlash } from '../access/form-flash.js';
 import { dayText } from '../intelligence/inbox/present.js';
 import type { TacticRow } from './queries.js';
 import { confirmSchema, newTacticSchema, tacticFilterSchema, tacticSchema } from './schemas.js';
-import type { Outcome, Tactics, TacticsRequest } from './service.js';
+import type { Tactics } from './service.js';
+import { formFinisher } from '../../web/commands.js';
 import {
   LIFESTYLE_AREAS,
   STRANDS,
@@ -22,29 +23,18 @@ import {
   needsReview,
   todayUtc,
 } from './vocabulary.js';
-import { pageNotFound } from '../../web/partner-pages.js';
+import { askerOf, givenParam, pageNotFound, uuidParam } from '../../web/partner-pages.js';
 
 const READ = { permission: 'workspace:view' } as const;
 const MANAGE = { permission: 'reference-data:manage' } as const;
 export const TACTICS = '/partner/tactics';
 const VIEWS = 'tactics/views';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function tacticsRequest(res: Response): TacticsRequest {
-  const principal = res.locals.principal;
-  // The route layer has already refused anyone not signed in; this keeps TypeScript honest.
-  if (principal.kind !== 'user') throw new Error('The tactics library needs a signed-in user');
-  return { audit: res.locals.audit, event: res.locals.auditEvent ?? 'tactics.unknown', principal };
-}
-
-function idParam(params: Record<string, string>): string | undefined {
-  const id = params.id;
-  return id && UUID.test(id) ? id.toLowerCase() : undefined;
-}
+const tacticsRequest = (res: Response) => askerOf(res, 'tactics.unknown');
+const idParam = (params: Record<string, string>) => uuidParam(params, 'id');
 
 function givenPath(req: Request, suffix = ''): string {
-  const id: unknown = req.params.id;
-  return `${TACTICS}/${encodeURIComponent(typeof id === 'string' ? id : '')}${suffix}`;
+  return `${TACTICS}/${givenParam(req, 'id')}${suffix}`;
 }
 
 function formValues(req: Request): Record<string, unknown> {
@@ -99,17 +89,7 @@ export function tacticsRoutes({
   flash,
   today = () => todayUtc(),
 }: TacticsRouteDependencies): RouteSpec[] {
-  async function finish(
-    res: Response,
-    outcome: Outcome<unknown>,
-    pages: { form: string; next: string; notice: string; values?: Record<string, unknown> },
-  ): Promise<void> {
-    if (outcome.kind === 'not-found') return pageNotFound(res);
-    if (outcome.kind === 'refused') {
-      return flash.redirectWithErrors(res, pages.form, formErrors(outcome.errors), pages.values ?? {});
-    }
-    return flash.redirectWithNotice(res, pages.next, pages.notice);
-  }
+  const finish = formFinisher(flash);
 
   const backTo = (path: (req: Request) => string) => (req: Request, res: Response, errors: FormErrors) =>
     flash.redirectWithErrors(res, path(req), errors, formValues(req));
@@ -221,12 +201,10 @@ export function tacticsRoutes({
       invalid: backTo(() => `${TACTICS}/new`),
       handle: async ({ req, res, body }) => {
         const outcome = await tactics.add(tacticsRequest(res), body);
-        return finish(res, outcome, {
-          form: `${TACTICS}/new`,
-          next: outcome.kind === 'done' ? `${TACTICS}/${outcome.value}` : TACTICS,
+        return finish(res, outcome, { page: `${TACTICS}/new`, values: formValues(req) }, (id) => ({
+          page: `${TACTICS}/${id}`,
           notice: `${body.name} has been added to the library`,
-          values: formValues(req),
-        });
+        }));
       },
     }),
 
@@ -282,12 +260,12 @@ export function tacticsRoutes({
       handle: async ({ req, res, params, body }) => {
         const id = idParam(params);
         if (!id) return pageNotFound(res);
-        return finish(res, await tactics.edit(tacticsRequest(res), id, body), {
-          form: `${TACTICS}/${id}/edit`,
-          next: `${TACTICS}/${id}`,
-          notice: 'The tactic has been updated',
-          values: formValues(req),
-        });
+        return finish(
+          res,
+          await tactics.edit(tacticsRequest(res), id, body),
+          { page: `${TACTICS}/${id}/edit`, values: formValues(req) },
+          { page: `${TACTICS}/${id}`, notice: 'The tactic has been updated' },
+        );
       },
     }),
 
@@ -302,14 +280,18 @@ export function tacticsRoutes({
         handle: async ({ res, params }) => {
           const id = idParam(params);
           if (!id) return pageNotFound(res);
-          return finish(res, await tactics.setRetired(tacticsRequest(res), id, action === 'retire'), {
-            form: `${TACTICS}/${id}`,
-            next: `${TACTICS}/${id}`,
-            notice:
-              action === 'retire'
-                ? 'The tactic has been retired: it is no longer suggested for plans'
-                : 'The tactic has been restored to the library',
-          });
+          return finish(
+            res,
+            await tactics.setRetired(tacticsRequest(res), id, action === 'retire'),
+            { page: `${TACTICS}/${id}` },
+            {
+              page: `${TACTICS}/${id}`,
+              notice:
+                action === 'retire'
+                  ? 'The tactic has been retired: it is no longer suggested for plans'
+                  : 'The tactic has been restored to the library',
+            },
+          );
         },
       }),
     ),
