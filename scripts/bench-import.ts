@@ -143,6 +143,9 @@ async function benchmark(kind: string, database: Database): Promise<void> {
 
   log(`\n== ${kind}: CSV import of ${ROWS.toLocaleString('en-GB')} rows`);
   for (const pass of ['first import', 're-import (all on record)']) {
+    // Loaded afresh, as each run of the CLI does: the need-to-know lists of the children the first
+    // import made admit the importer from then on.
+    const importer = await importerByEmail(database.db, EMAIL);
     const summary = await runImport(database, { fileName: 'bench.csv', csv, mapping, importer });
     log(
       `   ${pass}: ${(summary.ms / 1000).toFixed(1)} s, ${rate(ROWS, summary.ms)}` +
