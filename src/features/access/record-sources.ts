@@ -1,7 +1,7 @@
 /** The access feature's own records: users, agencies and sharing rules. SQL for them lives here. */
 import { sql } from 'kysely';
 import type { RecordSource } from './records.js';
-import { likePattern } from './records.js';
+import { countRows, likePattern } from './records.js';
 import { visibleSql } from './policy.js';
 
 export const userRecords: RecordSource = {
@@ -20,10 +20,10 @@ export const userRecords: RecordSource = {
     const rows = await query.orderBy('u.email').limit(limit).execute();
     return rows.map((row) => ({ id: row.id, marking: null, fields: { ...row } }));
   },
-  async count(q, viewer, { search }) {
+  async count(q, viewer, { search, cap }) {
     let query = q
       .selectFrom('app_user as u')
-      .select(sql<number>`count(*)`.as('n'))
+      .select(sql`1`.as('one'))
       .where(visibleSql(viewer, 'count', 'user', 'u'));
     if (search) {
       const pattern = likePattern(search);
@@ -31,7 +31,7 @@ export const userRecords: RecordSource = {
         eb.or([eb('u.email', 'ilike', pattern), eb('u.display_name', 'ilike', pattern)]),
       );
     }
-    return (await query.executeTakeFirstOrThrow()).n;
+    return countRows(q, cap === undefined ? query : query.limit(cap));
   },
   async load(q, id) {
     const row = await q
@@ -54,13 +54,13 @@ export const agencyRecords: RecordSource = {
     const rows = await query.orderBy('a.code').limit(limit).execute();
     return rows.map((row) => ({ id: row.id, marking: null, fields: { ...row } }));
   },
-  async count(q, viewer, { search }) {
+  async count(q, viewer, { search, cap }) {
     let query = q
       .selectFrom('agency as a')
-      .select(sql<number>`count(*)`.as('n'))
+      .select(sql`1`.as('one'))
       .where(visibleSql(viewer, 'count', 'agency', 'a'));
     if (search) query = query.where('a.name', 'ilike', likePattern(search));
-    return (await query.executeTakeFirstOrThrow()).n;
+    return countRows(q, cap === undefined ? query : query.limit(cap));
   },
   async load(q, id) {
     const row = await q
@@ -83,13 +83,13 @@ export const sharingRuleRecords: RecordSource = {
     const rows = await query.orderBy('s.created_at').limit(limit).execute();
     return rows.map((row) => ({ id: row.id, marking: null, fields: { ...row } }));
   },
-  async count(q, viewer, { search }) {
+  async count(q, viewer, { search, cap }) {
     let query = q
       .selectFrom('sharing_rule as s')
-      .select(sql<number>`count(*)`.as('n'))
+      .select(sql`1`.as('one'))
       .where(visibleSql(viewer, 'count', 'sharing-rule', 's'));
     if (search) query = query.where('s.record_type', 'ilike', likePattern(search));
-    return (await query.executeTakeFirstOrThrow()).n;
+    return countRows(q, cap === undefined ? query : query.limit(cap));
   },
   async load(q, id) {
     const row = await q

@@ -4,6 +4,7 @@
  * policy checks again (`mayAccess`). The records API and the access matrix work through these,
  * so every type is governed by the same rules on every surface.
  */
+import { sql, type Expression } from 'kysely';
 import type { Queryable } from '../../db/database.js';
 import type { Marking } from './markings.js';
 import { mayAccess, type RecordAction, type RecordType, type Viewer } from './policy.js';
@@ -22,6 +23,8 @@ export interface RecordQuery {
   /** Free text to search for; absent for a plain list. */
   search?: string;
   limit: number;
+  /** Count no further than this (a page showing "1,000+" need not read every row). */
+  cap?: number;
 }
 
 export interface RecordSource {
@@ -55,4 +58,12 @@ export function mayAccessRecord(
 /** Escapes LIKE wildcards so a search for "50%" means what it says. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** How many rows a query returns (its select list does not matter), at most `cap` when given. */
+export async function countRows(q: Queryable, rows: Expression<unknown>): Promise<number> {
+  const { rows: counted } = await sql<{ n: number }>`select count(*) as n from (${rows}) as counted`.execute(
+    q,
+  );
+  return counted[0]?.n ?? 0;
 }

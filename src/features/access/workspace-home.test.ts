@@ -3,6 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { parseHtml } from '../../../test/support/html.js';
 import { signedInPartner } from '../../../test/support/partner.js';
+import { recordSources } from '../../main.js';
+import { permissionsOf } from './roles.js';
+import { loadViewer } from './viewer.js';
+import { shownCount } from './workspace-home.js';
 
 describe('workspace home: what you can see', () => {
   let app: TestApp;
@@ -84,5 +88,29 @@ describe('workspace home: what you can see', () => {
     const auditor = await counts('partnership-team', 'information-governance');
     assert.equal(auditor['Reports from the public'], undefined, 'the auditor reads no intelligence');
     assert.ok((auditor['Audit log entries'] ?? 0) > 0);
+  });
+
+  it('stops counting at the cap and says so ("1,000+"), so a visit reads at most that many rows of a type', async () => {
+    assert.equal(shownCount(7), '7');
+    assert.equal(shownCount(1000), '1,000');
+    assert.equal(shownCount(1001), '1,000+');
+    const auditor = await signedInPartner(app, {
+      agency: 'partnership-team',
+      roles: ['information-governance'],
+    });
+    const viewer = await loadViewer(app.lantern.database.db, {
+      kind: 'user',
+      userId: auditor.id,
+      agencyId: auditor.agencyId,
+      roles: ['information-governance'],
+      permissions: permissionsOf(['information-governance']),
+      clearance: 'OFFICIAL-SENSITIVE',
+    });
+    const audit = recordSources().find((source) => source.type === 'audit-entry');
+    assert.ok(audit);
+    const all = await audit.count(app.lantern.database.db, viewer, {});
+    assert.ok(all > 2, `the auditor sees ${all} entries`);
+    assert.equal(await audit.count(app.lantern.database.db, viewer, { cap: 2 }), 2);
+    assert.equal(await audit.count(app.lantern.database.db, viewer, { cap: all + 5 }), all);
   });
 });

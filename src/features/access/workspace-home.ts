@@ -1,12 +1,21 @@
 /**
  * The workspace home: what the signed-in partner may see, counted through the one access policy.
- * Counts name no one, so they are not an s62 consultation; opening the records is.
+ * Counts name no one, so they are not an s62 consultation; opening the records is. Each count
+ * stops at HOME_COUNT_CAP ("1,000+"): a partnership holds millions of records, and the page is a
+ * summary, not a census, so a visit reads at most that many rows of each type.
  */
 import type { Database } from '../../db/database.js';
 import { route, type RouteSpec } from '../../web/routes.js';
 import { mayAct, type RecordType } from './policy.js';
 import type { RecordSource } from './records.js';
 import { loadViewer } from './viewer.js';
+
+export const HOME_COUNT_CAP = 1000;
+
+/** A count as the page shows it: "1,000+" beyond the cap. */
+export function shownCount(count: number, cap = HOME_COUNT_CAP): string {
+  return count > cap ? `${cap.toLocaleString('en-GB')}+` : count.toLocaleString('en-GB');
+}
 
 const LABELS: Record<RecordType, string> = {
   'public-report': 'Reports from the public',
@@ -46,7 +55,8 @@ export function workspaceHomeRoutes(database: Database, sources: readonly Record
           const counted = [];
           for (const source of sources) {
             if (!mayAct(viewer, 'count', source.type)) continue;
-            counted.push({ label: LABELS[source.type], count: await source.count(tx, viewer, {}) });
+            const count = await source.count(tx, viewer, { cap: HOME_COUNT_CAP + 1 });
+            counted.push({ label: LABELS[source.type], count: shownCount(count) });
           }
           return counted;
         });

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import { visibleSql } from '../access/policy.js';
-import { likePattern, type RecordSource } from '../access/records.js';
+import { countRows, likePattern, type RecordSource } from '../access/records.js';
 import { markedSource } from '../intelligence/records.js';
 
 export const ocgRecords = markedSource({
@@ -70,13 +70,13 @@ export const scoringModelRecords: RecordSource = {
     const rows = await query.orderBy('s.key').orderBy('s.version').limit(limit).execute();
     return rows.map((row) => ({ id: row.id, marking: null, fields: { ...row } }));
   },
-  async count(q, viewer, { search }) {
+  async count(q, viewer, { search, cap }) {
     let query = q
       .selectFrom('scoring_model as s')
-      .select(sql<number>`count(*)`.as('n'))
+      .select(sql`1`.as('one'))
       .where(visibleSql(viewer, 'count', 'scoring-model', 's'));
     if (search) query = query.where('s.name', 'ilike', likePattern(search));
-    return (await query.executeTakeFirstOrThrow()).n;
+    return countRows(q, cap === undefined ? query : query.limit(cap));
   },
   async load(q, id) {
     const row = await q

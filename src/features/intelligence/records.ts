@@ -13,7 +13,7 @@ import {
   type RecordType,
   type Viewer,
 } from '../access/policy.js';
-import { likePattern, type AccessRecord, type RecordSource } from '../access/records.js';
+import { countRows, likePattern, type AccessRecord, type RecordSource } from '../access/records.js';
 import { sharesOf, type ShareableType } from './queries.js';
 
 export interface MarkedTable {
@@ -100,10 +100,9 @@ export function markedSource(table: MarkedTable): RecordSource {
         where ${where(viewer, action, search)} order by ${sql.raw(table.orderBy)} limit ${limit}`.execute(q);
       return withShares(q, rows);
     },
-    async count(q, viewer, { search }) {
-      const { rows } = await sql<{ n: number }>`select count(*) as n from ${fromClause}
-        where ${where(viewer, 'count', search)}`.execute(q);
-      return rows[0]?.n ?? 0;
+    async count(q, viewer, { search, cap }) {
+      const limit = cap === undefined ? sql`` : sql`limit ${cap}`;
+      return countRows(q, sql`select 1 from ${fromClause} where ${where(viewer, 'count', search)} ${limit}`);
     },
     async load(q, id) {
       const { rows } = await sql<

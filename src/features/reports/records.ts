@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { MARKING_COLUMNS, markingFromRow, type MarkingRow } from '../access/markings.js';
 import { visibleSql } from '../access/policy.js';
-import { likePattern, type AccessRecord, type RecordSource } from '../access/records.js';
+import { countRows, likePattern, type AccessRecord, type RecordSource } from '../access/records.js';
 
 const markingOf = (row: MarkingRow) => markingFromRow(row);
 const MARKING = MARKING_COLUMNS;
@@ -40,13 +40,13 @@ export const reportRecords: RecordSource = {
     const rows = await query.orderBy('r.received_at', 'desc').limit(limit).execute();
     return rows.map(reportRecord);
   },
-  async count(q, viewer, { search }) {
+  async count(q, viewer, { search, cap }) {
     let query = q
       .selectFrom('public_report as r')
-      .select(sql<number>`count(*)`.as('n'))
+      .select(sql`1`.as('one'))
       .where(visibleSql(viewer, 'count', 'public-report', 'r'));
     if (search) query = query.where('r.what', 'ilike', likePattern(search));
-    return (await query.executeTakeFirstOrThrow()).n;
+    return countRows(q, cap === undefined ? query : query.limit(cap));
   },
   async load(q, id) {
     const row = await q
@@ -102,13 +102,13 @@ export const reportFileRecords: RecordSource = {
     const rows = await query.orderBy('f.received_at', 'desc').limit(limit).execute();
     return rows.map(fileRecord);
   },
-  async count(q, viewer, { search }) {
+  async count(q, viewer, { search, cap }) {
     let query = q
       .selectFrom('public_report_file as f')
-      .select(sql<number>`count(*)`.as('n'))
+      .select(sql`1`.as('one'))
       .where(visibleSql(viewer, 'count', 'public-report-file', 'f'));
     if (search) query = query.where('f.media_type', 'ilike', likePattern(search));
-    return (await query.executeTakeFirstOrThrow()).n;
+    return countRows(q, cap === undefined ? query : query.limit(cap));
   },
   async load(q, id) {
     const row = await q

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { RecordNames } from '../audit/record-names.js';
 import { visibleSql } from '../access/policy.js';
-import { likePattern, type RecordSource } from '../access/records.js';
+import { countRows, likePattern, type RecordSource } from '../access/records.js';
 
 const COLUMNS = [
   't.id',
@@ -29,13 +29,13 @@ export const tacticRecords: RecordSource = {
     const rows = await query.orderBy('t.key').limit(limit).execute();
     return rows.map((row) => ({ id: row.id, marking: null, fields: { ...row } }));
   },
-  async count(q, viewer, { search }) {
+  async count(q, viewer, { search, cap }) {
     let query = q
       .selectFrom('tactic as t')
-      .select(sql<number>`count(*)`.as('n'))
+      .select(sql`1`.as('one'))
       .where(visibleSql(viewer, 'count', 'tactic', 't'));
     if (search) query = query.where('t.name', 'ilike', likePattern(search));
-    return (await query.executeTakeFirstOrThrow()).n;
+    return countRows(q, cap === undefined ? query : query.limit(cap));
   },
   async load(q, id) {
     const row = await q

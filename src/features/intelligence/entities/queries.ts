@@ -162,6 +162,33 @@ export async function sameLink(
   return rows[0]?.id;
 }
 
+/**
+ * sameLink for many links at once (an import's rows): for each, the first such link on record
+ * and visible to the viewer, by the link's index in the list. One statement, whatever the count.
+ */
+export async function sameLinks(
+  q: Queryable,
+  viewer: Viewer,
+  links: readonly { type: LinkTypeName; from: string; to: string; directed: boolean }[],
+): Promise<Map<number, string>> {
+  if (!links.length) return new Map();
+  const wanted = JSON.stringify(links.map((link, n) => ({ n, ...link })));
+  const { rows } = await sql<{ n: number; id: string }>`
+    select distinct on (r.n) r.n, l.id
+    from json_to_recordset(${wanted}::json) as r(n int, type text, "from" uuid, "to" uuid, directed boolean)
+    join lateral (
+      select l.id, l.created_at from link l
+      where l.link_type = r.type and l.from_entity_id = r."from" and l.to_entity_id = r."to"
+        and ${visibleSql(viewer, 'read', 'link', 'l')}
+      union all
+      select l.id, l.created_at from link l
+      where not r.directed and l.link_type = r.type and l.from_entity_id = r."to" and l.to_entity_id = r."from"
+        and ${visibleSql(viewer, 'read', 'link', 'l')}
+    ) l on true
+    order by r.n, l.created_at, l.id`.execute(q);
+  return new Map(rows.map((row) => [row.n, row.id] as const));
+}
+
 export async function agencyName(q: Queryable, agencyId: string): Promise<string> {
   const row = await q.selectFrom('agency').select('name').where('id', '=', agencyId).executeTakeFirst();
   return row?.name ?? 'another agency';
