@@ -54,6 +54,10 @@ const environmentSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(10),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(50).default(5),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SIGN_IN_FREE_FAILURES: z.coerce.number().int().min(1).max(20).default(3),
+  SIGN_IN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(2),
+  SIGN_IN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(900),
+  SIGN_IN_FAILURES_PER_CLIENT_PER_HOUR: count.default(100),
   // Anonymous reports (features/reports): limits per client per hour, and global quotas behind them.
   REPORT_FORMS_PER_CLIENT_PER_HOUR: count.default(30),
   REPORTS_PER_HOUR: count.default(200),
@@ -98,9 +102,18 @@ export interface Config {
     readonly absoluteHours: number;
   };
   readonly signIn: {
-    /** Wrong passwords or codes in a row before the account is locked for a while. */
+    /** Wrong codes (the TOTP step) in a row before the account is locked for a while. */
     readonly maxFailures: number;
     readonly lockoutMinutes: number;
+    /**
+     * Wrong passwords lock nothing: they make the client wait, per account, doubling from
+     * firstDelaySeconds after freeFailures up to maxDelaySeconds, and a client with more than
+     * failuresPerClientPerHour wrong passwords in an hour waits for the hour to end.
+     */
+    readonly freeFailures: number;
+    readonly firstDelaySeconds: number;
+    readonly maxDelaySeconds: number;
+    readonly failuresPerClientPerHour: number;
   };
   /** Anonymous reports: throttles (per client per hour, and for everyone) and upload sizes. */
   readonly reports: ReportLimits;
@@ -173,7 +186,14 @@ export function loadConfig(
     trustProxy: e.TRUST_PROXY ?? false,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
-    signIn: { maxFailures: e.SIGN_IN_MAX_FAILURES, lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES },
+    signIn: {
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      lockoutMinutes: e.SIGN_IN_LOCKOUT_MINUTES,
+      freeFailures: e.SIGN_IN_FREE_FAILURES,
+      firstDelaySeconds: e.SIGN_IN_FIRST_DELAY_SECONDS,
+      maxDelaySeconds: Math.max(e.SIGN_IN_MAX_DELAY_SECONDS, e.SIGN_IN_FIRST_DELAY_SECONDS),
+      failuresPerClientPerHour: e.SIGN_IN_FAILURES_PER_CLIENT_PER_HOUR,
+    },
     demo: e.LANTERN_DEMO,
     reports: {
       formsPerClientPerHour: e.REPORT_FORMS_PER_CLIENT_PER_HOUR,

@@ -35,6 +35,8 @@ import { reportFileRecords, reportRecords } from './features/reports/records.js'
 import { workspaceHomeRoutes } from './features/access/workspace-home.js';
 import { purposeRoutes } from './features/access/purpose.js';
 import { signInRoutes } from './features/access/sign-in.js';
+import { signInThrottle } from './features/access/sign-in-throttle.js';
+import { clientKeys } from './features/reports/rate-limit.js';
 import { apiDocsRoutes } from './features/api-docs/routes.js';
 import { defaultRecordNames } from './features/audit/record-names.js';
 import { auditRoutes } from './features/audit/routes.js';
@@ -57,9 +59,10 @@ export const VERSION: string = (
   JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }
 ).version;
 
-export function createServices(config: Config, database: Database) {
+export function createServices(config: Config, database: Database, clock: () => number = Date.now) {
   return {
     accounts: createAccounts(database),
+    signInThrottle: signInThrottle(clientKeys(clock), config.signIn, clock),
     sessions: createSessions(database, config),
     reports: createReports(database, config.secret, config.reports),
     /** Record id → name for the audit pages; later features register their record types here. */
@@ -75,7 +78,13 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...healthRoutes(database, VERSION),
     ...publicSiteRoutes(services.publicContent),
     ...reportRoutes(services.reports, config.reports),
-    ...signInRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
+    ...signInRoutes({
+      database,
+      accounts: services.accounts,
+      sessions: services.sessions,
+      throttle: services.signInThrottle,
+      config,
+    }),
     ...purposeRoutes(services.sessions),
     ...workspaceHomeRoutes(database, recordSources()),
     ...recordsApiRoutes(database, recordSources()),
@@ -139,6 +148,8 @@ export interface BuildOptions {
   database?: Database;
   /** Extra routes (tests of the route mechanism). */
   extraRoutes?: RouteSpec[];
+  /** The time, for what waits on it (sign-in delays); tests move it on instead of sleeping. */
+  clock?: () => number;
 }
 
 export async function buildLantern(config: Config, options: BuildOptions = {}): Promise<Lantern> {
@@ -153,7 +164,7 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
     if (models.length) logger.info({ models }, 'scoring models seeded');
     const tactics = await seedTactics(database);
     if (tactics.length) logger.info({ tactics: tactics.length }, 'tactics library seeded');
-    const services = createServices(config, database);
+    const services = createServices(config, database, options.clock);
     const routes = [...featureRoutes(config, database, services), ...(options.extraRoutes ?? [])];
     const app = createApp({
       config,

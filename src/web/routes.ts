@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isPermission, type Permission } from '../features/access/permissions.js';
 import { mayUse } from '../features/access/principal.js';
 import { HttpError } from './errors.js';
-import { fieldErrorsOf, type FormErrors } from './validation.js';
+import { fieldErrorsOf, formErrors, type FormErrors } from './validation.js';
 import { S62_ACTIONS, type Actor, type S62Action } from '../features/audit/audit-log.js';
 import type { Principal } from '../features/access/principal.js';
 
@@ -141,6 +141,49 @@ function actorOf(principal: Principal): Actor {
     : { kind: 'public' };
 }
 
+// C0 controls other than tab, line feed and carriage return, DEL and C1 controls. No form field
+// needs them, and a NUL reaching PostgreSQL fails the whole statement.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const CONTROL_CHARACTER_MESSAGE = 'Remove the control characters (such as NUL) from this answer';
+
+/**
+ * The fields of a request's input (query, path or body) whose text holds a control character,
+ * named as the form errors name them. Files and other non-plain values are left to their reader.
+ */
+export function fieldsWithControlCharacters(value: unknown, path: readonly string[] = []): string[] {
+  if (typeof value === 'string') return CONTROL_CHARACTER.test(value) ? [path.join('-')] : [];
+  if (Array.isArray(value)) {
+    // Repeated fields (checkboxes) are one field: name it once.
+    return [...new Set(value.flatMap((item) => fieldsWithControlCharacters(item, path)))];
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) =>
+    CONTROL_CHARACTER.test(key) ? [path.join('-')] : fieldsWithControlCharacters(item, [...path, key]),
+  );
+}
+
+function withoutControlCharacters(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(new RegExp(CONTROL_CHARACTER, 'g'), '');
+  if (Array.isArray(value)) return value.map(withoutControlCharacters);
+  if (typeof value !== 'object' || value === null) return value;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+      key.replace(new RegExp(CONTROL_CHARACTER, 'g'), ''),
+      withoutControlCharacters(item),
+    ]),
+  );
+}
+
+function controlCharacterErrors(fields: readonly string[]): FormErrors | null {
+  if (fields.length === 0) return null;
+  return formErrors(Object.fromEntries(fields.map((field) => [field, CONTROL_CHARACTER_MESSAGE])));
+}
+
 /** Not found and not allowed look the same to the caller. */
 function refuse(req: Request, res: Response, next: NextFunction, path: string): void {
   const principal = res.locals.principal;
@@ -171,6 +214,13 @@ function handlerFor(spec: RouteSpec): RequestHandler {
     }
     let body: unknown = undefined;
     let query: unknown = undefined;
+    // Control characters are refused here, once, for every route and every field, before any
+    // schema or handler sees them.
+    const inQuery = controlCharacterErrors([
+      ...fieldsWithControlCharacters(req.query),
+      ...fieldsWithControlCharacters(req.params),
+    ]);
+    if (inQuery) return sendInvalid(req, res, spec, inQuery);
     if (spec.query) {
       const parsed = spec.query.safeParse(req.query);
       if (!parsed.success) return sendInvalid(req, res, spec, fieldErrorsOf(parsed.error));
@@ -179,6 +229,12 @@ function handlerFor(spec: RouteSpec): RequestHandler {
     if (spec.body) {
       if (spec.readBody) req.body = await spec.readBody(req);
       const { _csrf: _ignored, ...fields } = (req.body ?? {}) as Record<string, unknown>;
+      const inBody = controlCharacterErrors(fieldsWithControlCharacters(fields));
+      if (inBody) {
+        // The form comes back with the answers given, kept in the session: without the characters.
+        req.body = withoutControlCharacters(req.body);
+        return sendInvalid(req, res, spec, inBody);
+      }
       const parsed = spec.body.safeParse(fields);
       if (!parsed.success) return sendInvalid(req, res, spec, fieldErrorsOf(parsed.error));
       body = parsed.data;

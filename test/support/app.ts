@@ -24,7 +24,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { extraRoutes?: RouteSpec[]; config?: Partial<Config> } = {},
+  options: { extraRoutes?: RouteSpec[]; config?: Partial<Config>; clock?: () => number } = {},
 ): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const lines: string[] = [];
@@ -39,6 +39,7 @@ export async function startTestApp(
     database: testDatabase.database,
     logger: createLogger('info', sink),
     ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const running = await listen(lantern.app, { port: 0, host: '127.0.0.1', graceMs: 2000 });
   const url = running.url;

@@ -155,35 +155,6 @@ describe('partner sign-in with a second factor, and sessions', () => {
     );
   });
 
-  it('locks an account after 5 wrong attempts: even the right password is refused while locked', async () => {
-    const partner = await signedInPartner(app, {
-      agency: 'council-asb',
-      roles: ['council-officer'],
-      signIn: false,
-    });
-    const client = new PartnerClient(app);
-    for (let i = 0; i < 5; i++) {
-      const wrong = await client.post('/partner/sign-in', { email: partner.email, password: `wrong-${i}` });
-      assert.equal(wrong.status, 400);
-    }
-    const right = await client.post('/partner/sign-in', { email: partner.email, password: partner.password });
-    assert.equal(right.status, 400);
-    assert.equal(
-      textOf(parseHtml(await right.text()), '.govuk-error-summary__list a'),
-      'Enter a correct email address and password',
-    );
-    await app.lantern.database.db
-      .updateTable('app_user')
-      .set({ locked_until: new Date(Date.now() - 1000) })
-      .where('id', '=', partner.id)
-      .execute();
-    assert.equal(
-      (await client.post('/partner/sign-in', { email: partner.email, password: partner.password })).status,
-      303,
-      'unlocked once the time is up',
-    );
-  });
-
   it('wrong codes count towards the lockout too', async () => {
     const partner = await signedInPartner(app, {
       agency: 'council-asb',

@@ -1,7 +1,8 @@
 /**
  * Partner sign-in: email and password, then a TOTP code (or a recovery code) from every partner,
- * with enrolment on first sign-in. Wrong answers count towards a lockout; the messages never say
- * whether an email address has an account.
+ * with enrolment on first sign-in. Wrong passwords make the client that sent them wait longer each
+ * time (sign-in-throttle.ts); wrong codes count towards a lockout. The messages never say whether
+ * an email address has an account.
  */
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
 import type { Accounts } from './accounts.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { defaultPurpose } from './roles.js';
+import { waitInWords, type SignInThrottle } from './sign-in-throttle.js';
 import { clearSessionCookie, setSessionCookie, type LoadedSession, type Sessions } from './sessions.js';
 import {
   checkTotpCode,
@@ -55,10 +57,17 @@ export interface SignInDependencies {
   database: Database;
   accounts: Accounts;
   sessions: Sessions;
+  throttle: SignInThrottle;
   config: Pick<Config, 'signIn' | 'partnershipName'>;
 }
 
-export function signInRoutes({ database, accounts, sessions, config }: SignInDependencies): RouteSpec[] {
+export function signInRoutes({
+  database,
+  accounts,
+  sessions,
+  throttle,
+  config,
+}: SignInDependencies): RouteSpec[] {
   // Checking a made-up hash when the email is unknown keeps the timing the same either way.
   const decoyHash = hashPassword('lantern-decoy-password');
 
@@ -135,15 +144,24 @@ export function signInRoutes({ database, accounts, sessions, config }: SignInDep
       body: signInSchema,
       invalid: (req, res, errors) =>
         showSignIn(res, errors, { email: (req.body as { email?: unknown }).email }),
-      handle: async ({ res, body }) => {
+      handle: async ({ req, res, body }) => {
+        // Before any password is checked, and the same whether or not the email has an account.
+        const decision = throttle.check(req.ip, body.email);
+        if (!decision.allowed) {
+          res.status(429).setHeader('Retry-After', String(decision.retryAfterSeconds));
+          const wait = `Too many wrong attempts: wait ${waitInWords(decision.retryAfterSeconds)}, then try again`;
+          return showSignIn(res, formErrors({ email: wait }), { email: body.email });
+        }
         const user = await accounts.userByEmail(body.email);
         const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyHash), body.password);
+        // Only the code step locks an account, and only someone with the password reaches it.
         const locked = user?.locked_until != null && user.locked_until > new Date();
         if (!user || user.disabled_at || locked || !passwordOk) {
-          if (user && !user.disabled_at && !locked) await accounts.recordFailure(user.id, config.signIn);
+          if (!passwordOk || !user) throttle.failed(req.ip, body.email);
           res.status(400);
           return showSignIn(res, formErrors({ email: WRONG_PASSWORD }), { email: body.email });
         }
+        throttle.succeeded(req.ip, body.email);
         if (res.locals.session) await sessions.end(res.locals.session.idHash);
         setSessionCookie(res, await sessions.start(user.id, 'mfa'));
         res.redirect(303, user.totp_secret ? '/partner/sign-in/code' : '/partner/sign-in/enrol');
