@@ -8,6 +8,7 @@
  * naming people (sometimes misspelt, as reporters do), places, drugs, vehicles and phones.
  */
 import { normaliseName } from '../../src/features/intelligence/schema.js';
+import { SOC_CATEGORY_CODES } from '../../src/features/vocabularies/soc-categories.js';
 import {
   COLOURS,
   DRUGS,
@@ -193,17 +194,7 @@ export function person(random: RandomStream): SyntheticPerson {
   };
 }
 
-export const SOC_CATEGORIES = [
-  'child-sexual-exploitation-and-abuse',
-  'illegal-drugs',
-  'illegal-firearms',
-  'fraud',
-  'money-laundering-and-economic-crime',
-  'bribery-and-corruption',
-  'organised-immigration-crime',
-  'modern-slavery-and-human-trafficking',
-  'cyber-crime',
-] as const;
+export const SOC_CATEGORIES = SOC_CATEGORY_CODES;
 
 export interface SyntheticItem {
   id: string;

@@ -7,12 +7,14 @@ import type * as Access from './tables/access.js';
 import type * as Public from './tables/public.js';
 import type * as Intelligence from './tables/intelligence.js';
 import type * as GroupsPlans from './tables/groups-plans.js';
+import type * as Vocabularies from './tables/vocabularies.js';
 
 export type { MarkingColumns } from './tables/common.js';
 export type * from './tables/access.js';
 export type * from './tables/public.js';
 export type * from './tables/intelligence.js';
 export type * from './tables/groups-plans.js';
+export type * from './tables/vocabularies.js';
 
 export interface Tables {
   schema_migration: Access.SchemaMigrationTable;
@@ -60,4 +62,6 @@ export interface Tables {
   plan_action: GroupsPlans.PlanActionTable;
   disruption_impact: GroupsPlans.DisruptionImpactTable;
   safeguarding_referral: GroupsPlans.SafeguardingReferralTable;
+  entity_schema: Vocabularies.EntitySchemaTable;
+  link_type: Vocabularies.LinkTypeTable;
 }

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadDemoData, type DemoCredentials } from '../../src/features/demo/demo-data.js';
-import { elementsNamed, parseStrictXml } from '../../src/features/network/exports/strict-xml.js';
+import { elementsNamed, parseStrictXml } from '../../src/features/network/exports/test-strict-xml.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { assertAccessible, launchBrowser, newContext, signInInBrowser } from '../support/browser.js';
 

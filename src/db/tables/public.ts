@@ -1,5 +1,5 @@
-/** Table types for Kysely: Public reports and public content (migrations 0003, 0004). */
-import type { ColumnType, Generated } from 'kysely';
+/** Table types for Kysely: Public reports and public content (migrations 0003, 0004, 0012). */
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { CreatedAt, MarkingColumns } from './common.js';
 
 export interface PublicReportTable extends MarkingColumns {
@@ -7,6 +7,8 @@ export interface PublicReportTable extends MarkingColumns {
   lookup_id: string;
   secret_hash: string;
   category: string;
+  /** The category's code, or null for "not sure": derived from `category`. */
+  soc_category: GeneratedAlways<string | null>;
   what: string;
   where_text: string | null;
   when_date: string | null;
@@ -49,8 +51,11 @@ export interface PublicReportPendingFileTable {
 
 // Public content (migration 0003): SOC categories and reporting channels, partner-editable.
 
+/** The nine SOC categories (rows put there by migration 0012): the public slug, the code records carry. */
 export interface SocCategoryTable {
   slug: string;
+  code: string;
+  label: string;
   sort_order: number;
   created_at: CreatedAt;
 }

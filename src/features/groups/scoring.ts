@@ -92,7 +92,6 @@ export const scoringDefinitionSchema = z
   });
 
 export type ScoringDefinition = z.infer<typeof scoringDefinitionSchema>;
-export type ScoringDimension = ScoringDefinition['dimensions'][number];
 export type ScoringBand = ScoringDefinition['bands'][number];
 
 /** A whole model as stored: its identity and its definition. */

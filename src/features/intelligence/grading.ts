@@ -128,8 +128,6 @@ export const SOURCE_TYPES = {
   'open-source': 'Open source',
   'other-system': 'Another system',
 } as const;
-export type SourceType = keyof typeof SOURCE_TYPES;
-
 /** How an item leaves the inbox. */
 export const OUTCOMES = {
   'intelligence-recorded': 'Intelligence recorded',
@@ -138,8 +136,6 @@ export const OUTCOMES = {
   'no-further-action': 'No further action',
   duplicate: 'Duplicate of another item',
 } as const;
-export type Outcome = keyof typeof OUTCOMES;
-
 /**
  * The inbox order: anything flagged vulnerable first, then ungraded before graded, then oldest
  * first (the longest-waiting report is the next to read). Pure, so the SQL and tests agree.

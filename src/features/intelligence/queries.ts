@@ -249,14 +249,6 @@ export async function updateEntityProperties(
   await writeNames(tx, entityId, schema, properties);
 }
 
-export function entityBySourceKey(q: Queryable, sourceKey: string) {
-  return q
-    .selectFrom('entity')
-    .select(['id', 'schema'])
-    .where('source_key', '=', sourceKey)
-    .executeTakeFirst();
-}
-
 export async function addInvolvement(
   tx: Tx,
   involvement: {

@@ -201,9 +201,6 @@ export const ENTITY_SCHEMAS = {
 
 export type EntitySchemaName = keyof typeof ENTITY_SCHEMAS;
 export const ENTITY_SCHEMA_NAMES = Object.keys(ENTITY_SCHEMAS) as EntitySchemaName[];
-/** The property names of one schema, as a type. */
-export type PropertyName<S extends EntitySchemaName> = keyof (typeof ENTITY_SCHEMAS)[S]['properties'] &
-  string;
 /** Properties as stored: every property is a list of strings, like FollowTheMoney's. */
 export type EntityProperties = Record<string, string[]>;
 

@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { testDatabaseKind } from '../../../test/support/database.js';
 import { parseHtml } from '../../../test/support/html.js';
 import { signedInPartner, type TestPartner } from '../../../test/support/partner.js';
-import { elementsNamed, parseStrictXml } from './exports/strict-xml.js';
+import { elementsNamed, parseStrictXml } from './exports/test-strict-xml.js';
 import { networkFixture, type NetworkFixture } from './test-fixture.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;

@@ -3,7 +3,7 @@
  * numbers, reasons in words for "whom to target", the picture's data (NetworkViewData) and the
  * disruption chart as an inline SVG drawn here, so it shows without JavaScript.
  */
-import { ENTITY_SCHEMAS, isEntitySchema, LINK_TYPES } from '../intelligence/schema.js';
+import { ENTITY_SCHEMAS, isEntitySchema } from '../intelligence/schema.js';
 import type { NetworkAnalysis, Target } from './analysis.js';
 import type { Disruption } from './metrics/disruption.js';
 import type { NodeMetrics, VisibleNetwork } from './types.js';
@@ -19,10 +19,6 @@ export const entityHref = (id: string) => `/partner/entities/${id}`;
 
 export function schemaLabel(schema: string): string {
   return isEntitySchema(schema) ? ENTITY_SCHEMAS[schema].label : schema;
-}
-
-export function linkTypeLabel(type: string): string {
-  return Object.hasOwn(LINK_TYPES, type) ? LINK_TYPES[type as keyof typeof LINK_TYPES].label : type;
 }
 
 const fixed = (value: number | null, digits = 4) => (value === null ? 'Not computed' : value.toFixed(digits));

@@ -159,8 +159,6 @@ export const apiQuerySchema = z
 
 /** What every network address carries (the pages add their own fields). */
 export type NetworkQuery = z.output<z.ZodObject<typeof networkFields>>;
-export type DisruptionQuery = z.output<typeof disruptionQuerySchema>;
-
 /** Whether the address asks for a network at all (the bare form asks for nothing). */
 export function asksForNetwork(query: NetworkQuery): boolean {
   return query.seed.length + query.seeds.length > 0 || query.ocg !== undefined;

@@ -66,17 +66,6 @@ export type ReferralStatus = keyof typeof REFERRAL_STATUSES;
 const overdueSql = (alias: string) =>
   sql<boolean>`(${sql.ref(`${alias}.due_on`)} < current_date and ${sql.ref(`${alias}.status`)} in ('planned', 'in-progress'))`;
 
-export interface PlanRow extends MarkingRow {
-  id: string;
-  reference: string;
-  title: string;
-  ocg_id: string | null;
-  subject_entity_id: string | null;
-  owner_user_id: string;
-  status: 'open' | 'closed';
-  created_at: Date;
-}
-
 export interface Plan {
   id: string;
   reference: string;

@@ -9,6 +9,7 @@
  */
 import type { Strand } from '../../db/tables.js';
 import type { EntityProperties, EntitySchemaName } from '../intelligence/schema.js';
+import { socCategoryLabel } from '../vocabularies/soc-categories.js';
 
 export const STRANDS: readonly Strand[] = ['pursue', 'prevent', 'protect', 'prepare'];
 export const STRAND_NAMES: Record<Strand, string> = {
@@ -97,20 +98,8 @@ export const SUGGESTED_FOR = {
 } as const;
 const CATEGORY_SPECIFICITY = 1;
 
-const CATEGORY_NAMES: Record<string, string> = {
-  'child-sexual-exploitation-and-abuse': 'child sexual exploitation and abuse',
-  'illegal-drugs': 'illegal drugs',
-  'illegal-firearms': 'illegal firearms',
-  fraud: 'fraud',
-  'money-laundering-and-economic-crime': 'money laundering and economic crime',
-  'bribery-and-corruption': 'bribery and corruption',
-  'organised-immigration-crime': 'organised immigration crime',
-  'modern-slavery-and-human-trafficking': 'modern slavery and human trafficking',
-  'cyber-crime': 'cyber crime',
-};
-
 export function categoryName(slug: string): string {
-  return CATEGORY_NAMES[slug] ?? slug;
+  return socCategoryLabel(slug).toLowerCase();
 }
 
 /** What an entity is, in the words of `suggested_for`, with the phrase each is described by. */

@@ -1,7 +1,10 @@
+import { NOT_SURE, SOC_CATEGORY_CODES, type SocCategoryCode } from '../vocabularies/soc-categories.js';
+
 /**
  * What a report can be about: the nine serious and organised crime threats the partnership works
  * on, in plain words, and "not sure" (nobody should have to name a crime to report a worry).
- * The migration's check constraint lists the same codes.
+ * The codes are the SOC categories' (features/vocabularies/soc-categories.ts) and "not sure";
+ * the compiler checks this table names each once.
  */
 export const REPORT_CATEGORIES = {
   'child-sexual-exploitation-and-abuse': {
@@ -44,7 +47,7 @@ export const REPORT_CATEGORIES = {
     label: 'I am not sure',
     hint: 'Tell us anyway. We will work it out.',
   },
-} as const;
+} as const satisfies Record<SocCategoryCode | typeof NOT_SURE, { label: string; hint: string }>;
 
-export type ReportCategory = keyof typeof REPORT_CATEGORIES;
-export const CATEGORY_CODES = Object.keys(REPORT_CATEGORIES) as [ReportCategory, ...ReportCategory[]];
+export type ReportCategory = SocCategoryCode | typeof NOT_SURE;
+export const CATEGORY_CODES: [ReportCategory, ...ReportCategory[]] = [...SOC_CATEGORY_CODES, NOT_SURE];

@@ -55,10 +55,6 @@ export const SUGGESTED_FOR: readonly string[] = [
   ...SOC_CATEGORIES.map((slug) => `category:${slug}`),
 ];
 
-export function isSuggestedFor(value: string): boolean {
-  return SUGGESTED_FOR.includes(value);
-}
-
 export function isStrand(value: unknown): value is Strand {
   return typeof value === 'string' && Object.hasOwn(STRANDS, value);
 }

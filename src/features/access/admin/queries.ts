@@ -16,8 +16,6 @@ export async function listAgencies(q: Queryable) {
     .orderBy('a.name')
     .execute();
 }
-export type AgencyRow = Awaited<ReturnType<typeof listAgencies>>[number];
-
 export async function agencyIdByCode(q: Queryable, code: string): Promise<string | undefined> {
   const row = await q.selectFrom('agency').select('id').where('code', '=', code).executeTakeFirst();
   return row?.id;

@@ -216,12 +216,6 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-export const linkTypeOptions = Object.entries(LINK_TYPES).map(([value, spec]) => ({
-  value,
-  label: spec.label,
-  reverseLabel: spec.reverseLabel,
-}));
-
 /** A link: which two entities, how they are linked, when, and how sure. */
 export const linkSchema = z
   .strictObject({

@@ -1,20 +1,11 @@
 /** What the inbox's filters and forms accept, with GOV.UK-worded messages. */
 import { z } from 'zod';
 import { REPORT_CATEGORIES } from '../../reports/categories.js';
+import { SOC_CATEGORY_CODES } from '../../vocabularies/soc-categories.js';
 import { INFORMATION_ASSESSMENTS, OUTCOMES, SOURCE_EVALUATIONS, VULNERABILITIES } from '../grading.js';
 
-/** The nine SOC categories an item may carry (the migration's check lists the same). */
-export const SOC_CATEGORIES = [
-  'child-sexual-exploitation-and-abuse',
-  'illegal-drugs',
-  'illegal-firearms',
-  'fraud',
-  'money-laundering-and-economic-crime',
-  'bribery-and-corruption',
-  'organised-immigration-crime',
-  'modern-slavery-and-human-trafficking',
-  'cyber-crime',
-] as const;
+/** The nine SOC categories an item may carry (features/vocabularies/soc-categories.ts). */
+export const SOC_CATEGORIES = SOC_CATEGORY_CODES;
 
 /** Each category's name, in the words of the public report form (the same codes). */
 export const CATEGORY_NAMES: readonly { slug: string; name: string }[] = SOC_CATEGORIES.map((slug) => ({

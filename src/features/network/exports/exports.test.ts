@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { NodeMetrics, VisibleNetwork } from '../types.js';
 import { escapeXml, toAnx, toGexf, toGraphML } from './index.js';
-import { elementsNamed, parseStrictXml, type XmlElement } from './strict-xml.js';
+import { elementsNamed, parseStrictXml, type XmlElement } from './test-strict-xml.js';
 
 const NASTY = `Tom & "Jerry" <O'Neil> \u0001\u0008\u000b\u000c\u001f\ufffe end`;
 const NASTY_CLEAN = `Tom & "Jerry" <O'Neil>  end`;

@@ -122,10 +122,6 @@ export function indexOfId(graph: Graph, id: string): number {
   return -1;
 }
 
-export function degreeOf(graph: Graph, node: number): number {
-  return (graph.offsets[node + 1] ?? 0) - (graph.offsets[node] ?? 0);
-}
-
 /**
  * The graph on the nodes where keep[i] is 1, with the edges among them. Indices are renumbered
  * but stay in id order, so tie rules carry over; `original[j]` is the kept node's index in `graph`.

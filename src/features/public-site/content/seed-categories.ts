@@ -5,28 +5,28 @@
  */
 import type { ChannelCode } from './seed-channels.js';
 import type { CategoryText } from './types.js';
+import {
+  SOC_CATEGORIES,
+  SOC_CATEGORY_SLUGS,
+  type SocCategoryCode,
+  type SocCategorySlug,
+} from '../../vocabularies/soc-categories.js';
 
-export const CATEGORY_SLUGS = [
-  'child-sexual-exploitation',
-  'illegal-drugs',
-  'illegal-firearms',
-  'fraud',
-  'money-laundering',
-  'bribery-and-corruption',
-  'organised-immigration-crime',
-  'modern-slavery',
-  'cyber-crime',
-] as const;
-export type CategorySlug = (typeof CATEGORY_SLUGS)[number];
+/** The public site's slugs, from the one list of SOC categories. */
+export const CATEGORY_SLUGS = SOC_CATEGORY_SLUGS;
+export type CategorySlug = SocCategorySlug;
 
 export interface SeedCategory {
   slug: CategorySlug;
+  /** The code partner records carry, and the name (features/vocabularies/soc-categories.ts). */
+  code: SocCategoryCode;
+  label: string;
   text: { en: CategoryText };
   /** Where to report it, best first. */
   channels: readonly ChannelCode[];
 }
 
-export const SEED_CATEGORIES: readonly SeedCategory[] = [
+const SEED_CATEGORY_CONTENT: readonly Omit<SeedCategory, 'code' | 'label'>[] = [
   {
     slug: 'child-sexual-exploitation',
     channels: ['ceop', 'children-front-door', 'nspcc', 'crimestoppers', 'police-101', 'childline'],
@@ -362,3 +362,10 @@ export const SEED_CATEGORIES: readonly SeedCategory[] = [
     },
   },
 ];
+
+/** The content above with each category's code and name from the one list. */
+export const SEED_CATEGORIES: readonly SeedCategory[] = SEED_CATEGORY_CONTENT.map((content) => {
+  const category = SOC_CATEGORIES.find((c) => c.slug === content.slug);
+  if (!category) throw new Error(`no SOC category has the slug ${content.slug}`);
+  return { ...content, code: category.code, label: category.label };
+});

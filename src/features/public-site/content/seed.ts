@@ -81,7 +81,8 @@ function seedRows(): SeedRow[] {
     rows.push({
       key: `category:${category.slug}`,
       table: 'soc_category',
-      row: { slug: category.slug, sort_order: (index + 1) * 10 },
+      // Migration 0012 puts these rows there first; the seed only fills in a database without them.
+      row: { slug: category.slug, code: category.code, label: category.label, sort_order: (index + 1) * 10 },
     });
     for (const [locale, text] of Object.entries(category.text)) {
       rows.push({
