@@ -5,12 +5,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
+import { runCommand } from './cli.js';
 import { projectPath } from './paths.js';
 
 const CLI = projectPath('src/cli-run.ts');
 
-/** Runs `lantern …` from the sources, as `npx lantern …` runs the build. */
-function lantern(args: string[], env: Record<string, string> = {}) {
+/** Runs `lantern …` in this process, as the command line would, with only the given environment. */
+async function lantern(args: string[], env: Record<string, string> = {}) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCommand(
+    args,
+    (line) => stdout.push(line),
+    (line) => stderr.push(line),
+    { LOG_LEVEL: 'silent', ...env },
+  );
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+/** Runs `lantern …` as a separate process, from the sources, as `npx lantern …` runs the build. */
+function spawned(args: string[], env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
@@ -34,31 +48,31 @@ describe('lantern command line', () => {
   });
   after(() => serverDatabase?.dispose());
 
-  it('explains its commands with --help', () => {
-    const result = lantern(['--help']);
+  it('explains its commands with --help', async () => {
+    const result = await lantern(['--help']);
     assert.equal(result.code, 0);
     for (const command of ['serve', 'migrate', 'demo-data', 'create-user'])
       assert.match(result.stdout, new RegExp(command));
   });
 
-  it('reports a mistake in one line with a non-zero exit, never a stack trace', () => {
-    const unknown = lantern(['frobnicate']);
+  it('reports a mistake in one line with a non-zero exit, never a stack trace', async () => {
+    const unknown = await lantern(['frobnicate']);
     assert.equal(unknown.code, 2);
     assert.equal(unknown.stderr.trim().split('\n').length, 1);
     assert.match(unknown.stderr, /Unknown command "frobnicate"/);
 
-    const badOption = lantern(['migrate', '--colour']);
+    const badOption = await lantern(['migrate', '--colour']);
     assert.equal(badOption.code, 2);
     assert.equal(badOption.stderr.trim().split('\n').length, 1);
 
-    const badConfig = lantern(['migrate'], { PORT: 'eighty' });
+    const badConfig = await lantern(['migrate'], { PORT: 'eighty' });
     assert.equal(badConfig.code, 1);
     assert.equal(badConfig.stderr.trim(), 'lantern: Lantern cannot start: PORT must be a port number');
   });
 
-  it('migrates, creates the first administrator with their agency, and refuses a duplicate', () => {
-    assert.equal(lantern(['migrate'], env).code, 0);
-    const missingAgency = lantern(
+  it('migrates, creates the first administrator with their agency, and refuses a duplicate', async () => {
+    assert.equal((await lantern(['migrate'], env)).code, 0);
+    const missingAgency = await lantern(
       [
         'create-user',
         '--email',
@@ -92,18 +106,18 @@ describe('lantern command line', () => {
       '--role',
       'system-administrator',
     ];
-    const created = lantern(args, env);
+    const created = await lantern(args, env);
     assert.equal(created.code, 0, created.stderr);
     assert.match(
       created.stdout,
       /Created ada@council\.example\. One-time password \(shown once\): [a-z0-9-]{27}/,
     );
 
-    const again = lantern(args, env);
+    const again = await lantern(args, env);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already exists/);
 
-    const badRole = lantern(
+    const badRole = await lantern(
       [
         'create-user',
         '--email',
@@ -121,15 +135,15 @@ describe('lantern command line', () => {
     assert.match(badRole.stderr, /Unknown role "god"/);
   });
 
-  it('loads demo data once, printing sign-in details only the first time', () => {
-    const first = lantern(['demo-data'], env);
+  it('loads demo data once, printing sign-in details only the first time', async () => {
+    const first = await lantern(['demo-data'], env);
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /shown once only/);
     assert.match(
       first.stdout,
       /analyst@police\.demo\.lantern\.test\s+password [a-z0-9-]{27}\s+TOTP secret [A-Z2-7]{16,}/,
     );
-    const second = lantern(['demo-data'], env);
+    const second = await lantern(['demo-data'], env);
     assert.equal(second.code, 0);
     assert.match(second.stdout, /already loaded/);
     assert.doesNotMatch(second.stdout, /analyst@police/);
@@ -149,7 +163,7 @@ describe('lantern command line', () => {
         });
         server.on('exit', () => reject(new Error(`server exited early: ${out}`)));
       });
-      const second = lantern(['migrate'], { LANTERN_DATA_DIR: dataDir });
+      const second = spawned(['migrate'], { LANTERN_DATA_DIR: dataDir });
       assert.equal(second.code, 1);
       assert.match(second.stderr, /Another Lantern process \(pid \d+\) is using the data directory/);
     } finally {
@@ -158,7 +172,7 @@ describe('lantern command line', () => {
       await exited;
     }
     assert.equal(
-      lantern(['migrate'], { LANTERN_DATA_DIR: dataDir }).code,
+      spawned(['migrate'], { LANTERN_DATA_DIR: dataDir }).code,
       0,
       'the lock is released on a clean stop',
     );

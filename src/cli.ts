@@ -77,9 +77,13 @@ async function withDatabase<T>(
   }
 }
 
-export async function runCli(argv: string[], out = (line: string) => console.log(line)): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out = (line: string) => console.log(line),
+  environment: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  if (command === 'import') return importCommand(rest, loadConfig());
+  if (command === 'import') return importCommand(rest, loadConfig(environment));
   const { values, positionals } = parseArgs({
     args: rest,
     options: {
@@ -103,7 +107,7 @@ export async function runCli(argv: string[], out = (line: string) => console.log
     out(HELP);
     return 0;
   }
-  const config = loadConfig();
+  const config = loadConfig(environment);
   switch (command) {
     case 'serve':
     case 'demo': {
@@ -201,9 +205,22 @@ export async function runCli(argv: string[], out = (line: string) => console.log
  * exit explicitly: PGlite on a data directory can leave the event loop waiting after close.
  */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
-  let code: number;
+  const code = await runCommand(argv);
+  if (code >= 0) process.stdout.write('', () => process.exit(code));
+}
+
+/**
+ * The command's exit code, its errors as one line on `err`: what the process does, without
+ * exiting (tests run commands in-process this way).
+ */
+export async function runCommand(
+  argv: string[],
+  out = (line: string) => console.log(line),
+  err = (line: string) => console.error(line),
+  environment: Record<string, string | undefined> = process.env,
+): Promise<number> {
   try {
-    code = await runCli(argv);
+    return await runCli(argv, out, environment);
   } catch (error) {
     const usage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
@@ -212,8 +229,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
       error instanceof ConfigError ||
       error instanceof AccountError ||
       error instanceof DataDirInUseError;
-    console.error(`lantern: ${known ? (error as Error).message : `failed: ${(error as Error).message}`}`);
-    code = usage ? 2 : 1;
+    err(`lantern: ${known ? (error as Error).message : `failed: ${(error as Error).message}`}`);
+    return usage ? 2 : 1;
   }
-  if (code >= 0) process.stdout.write('', () => process.exit(code));
 }

@@ -10,6 +10,8 @@ import { route, type RouteSpec } from './routes.js';
 
 /** Routes that exist only in this test, to exercise the shared pipeline. */
 let slowRequestRelease: () => void = () => undefined;
+/** Resolves once the slow route has the request in hand (the test then asks the server to stop). */
+let slowRequestArrived: () => void = () => undefined;
 const testRoutes: RouteSpec[] = [
   route({
     method: 'post',
@@ -41,7 +43,9 @@ const testRoutes: RouteSpec[] = [
     access: 'public',
     audit: 'test.slow',
     handle: async ({ res }) => {
-      await new Promise<void>((resolve) => (slowRequestRelease = resolve));
+      const released = new Promise<void>((resolve) => (slowRequestRelease = resolve));
+      slowRequestArrived();
+      await released;
       res.send('finished');
     },
   }),
@@ -184,8 +188,9 @@ describe('the web pipeline', () => {
 
   it('finishes a request in flight when asked to stop', async () => {
     const other = await startTestApp({ extraRoutes: testRoutes });
+    const arrived = new Promise<void>((resolve) => (slowRequestArrived = resolve));
     const inFlight = other.get('/test/slow');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await arrived;
     const stopped = other.stop();
     slowRequestRelease();
     const response = await inFlight;

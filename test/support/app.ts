@@ -26,7 +26,7 @@ export interface TestApp {
 export async function startTestApp(
   options: { extraRoutes?: RouteSpec[]; config?: Partial<Config>; clock?: () => number } = {},
 ): Promise<TestApp> {
-  const testDatabase = await createTestDatabase();
+  const testDatabase = await createTestDatabase({ seeded: true });
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
