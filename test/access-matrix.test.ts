@@ -82,6 +82,8 @@ const ROLE_TABLE: Record<string, Record<string, readonly Action[]>> = {
   'partnership-coordinator': INTELLIGENCE_LEAD,
   // Manages accounts, reads no intelligence.
   'system-administrator': { user: [...READ, 'export'], agency: READ, 'sharing-rule': READ, tactic: READ },
+  // Approves sharing of their own agency's records (separation of duties), reads none of them.
+  'information-asset-owner': { agency: READ, tactic: READ },
 };
 
 interface Viewer {
@@ -215,7 +217,7 @@ describe('access matrix through the live API', () => {
       24,
       'every marking combination',
     );
-    assert.equal(viewers.length, 7 * 3 * 2);
+    assert.equal(viewers.length, 8 * 3 * 2);
   });
 
   for (const action of ['list', 'search', 'export'] as const) {

@@ -26,6 +26,7 @@ export interface Tables {
   handling_code: Access.HandlingCodeTable;
   recovery_code: Access.RecoveryCodeTable;
   sharing_rule: Access.SharingRuleTable;
+  access_change: Access.AccessChangeTable;
   access_list: Access.AccessListTable;
   access_list_member: Access.AccessListMemberTable;
   user_session: Access.UserSessionTable;

@@ -1,7 +1,8 @@
 /**
  * Partner access in a real browser, every page checked by axe (WCAG 2.2 A and AA): enrolment in
  * multi-factor sign-in, signing in, lockout, an administrator disabling a signed-in user, the
- * sign-in form by keyboard alone, and creating a user with JavaScript off.
+ * sign-in form by keyboard alone, creating a user with JavaScript off (their roles approved by a
+ * second administrator).
  *
  * A TOTP code cannot be used twice by the same person in one 30-second step (replay protection),
  * so every test signs in people of its own, each once.
@@ -246,15 +247,43 @@ describe('partner access in Chromium', () => {
     assert.match(password, /^[a-z2-9-]{27}$/);
     await assertAccessible(page);
 
+    // Their roles and clearance wait for a second administrator: the account has neither yet.
+    assert.match(await page.getByTestId('pending-access').innerText(), /another administrator to approve/);
     const created = await app.lantern.services.accounts.userByEmail('jo.licensing@council.example');
-    assert.equal(created?.clearance, 'OFFICIAL-SENSITIVE');
+    assert.equal(created?.clearance, 'OFFICIAL');
     await page.getByRole('link', { name: 'View Jo Licensing' }).click();
     await page.waitForLoadState();
+    assert.match(await page.getByTestId('user-summary').innerText(), /Roles\s+None/);
     assert.match(
-      await page.getByTestId('user-summary').innerText(),
-      /Council officer\s+Partnership coordinator/,
+      await page.getByTestId('pending-access').innerText(),
+      /Council officer, Partnership coordinator, clearance OFFICIAL-SENSITIVE/,
     );
     await assertAccessible(page);
+
+    // The administrator who asked is shown the request but offered no way to approve it.
+    await page.getByRole('link', { name: 'Approvals', exact: true }).click();
+    await page.waitForLoadState();
+    assert.match(await page.getByTestId('access-change').innerText(), /Jo Licensing|Council officer/);
+    assert.equal(await page.getByRole('button', { name: /^Approve/ }).count(), 0);
+    await assertAccessible(page);
     await page.context().close();
+
+    // A second administrator approves it, with JavaScript off too.
+    const second = await open(t, false);
+    if (!second) return;
+    await signIn(second, await partner(['system-administrator']));
+    await second.getByRole('link', { name: 'Approvals', exact: true }).click();
+    await second.waitForLoadState();
+    await assertAccessible(second);
+    await second.getByRole('button', { name: 'Approve the change to Jo Licensing’s access' }).click();
+    await second.waitForLoadState();
+    assert.match(await second.locator('.govuk-notification-banner').innerText(), /Change of access approved/);
+    await assertAccessible(second);
+    await second.goto(`${app.url}/partner/admin/users/${created.id}`);
+    assert.match(
+      await second.getByTestId('user-summary').innerText(),
+      /Council officer\s+Partnership coordinator/,
+    );
+    await second.context().close();
   });
 });

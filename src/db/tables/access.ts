@@ -123,3 +123,22 @@ export interface AuditEntryRecordTable {
   audit_seq: number;
   record_id: string;
 }
+
+export interface AccessChangeTable {
+  id: Generated<string>;
+  kind: 'user-access' | 'sharing-rule' | 'sharing-rule-removal';
+  status: 'pending' | 'approved' | 'rejected' | 'applied' | 'withdrawn';
+  user_id: string | null;
+  roles: string[] | null;
+  clearance: string | null;
+  previous_roles: string[] | null;
+  previous_clearance: string | null;
+  owner_agency_id: string | null;
+  partner_agency_id: string | null;
+  record_type: string | null;
+  sharing_rule_id: string | null;
+  requested_by: string | null;
+  requested_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Date | null;
+}

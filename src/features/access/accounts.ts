@@ -39,6 +39,8 @@ export interface NewUser {
   clearance?: Classification;
   /** Pre-enrols the account in TOTP (demo users only, DECISIONS 21). */
   totpSecret?: string;
+  /** No roles yet: the ones asked for wait for a second administrator's approval. */
+  rolesAwaitApproval?: boolean;
 }
 
 export class AccountError extends Error {
@@ -80,7 +82,9 @@ export function createAccounts(database: Database) {
     /** Creates a user with roles, all or nothing. Returns their id and the password to hand over. */
     async createUser(user: NewUser, q?: Queryable): Promise<{ id: string; password: string }> {
       const email = user.email.trim().toLowerCase();
-      if (user.roles.length === 0) throw new AccountError('Give the user at least one role');
+      if (user.roles.length === 0 && !user.rolesAwaitApproval) {
+        throw new AccountError('Give the user at least one role');
+      }
       const unknown = user.roles.filter((role) => !isRole(role));
       if (unknown.length) throw new AccountError(`Unknown role: ${unknown.join(', ')}`);
       const password = user.password ?? generatePassword();
@@ -110,10 +114,12 @@ export function createAccounts(database: Database) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('user_role')
-          .values(user.roles.map((role) => ({ user_id: created.id, role })))
-          .execute();
+        if (user.roles.length) {
+          await tx
+            .insertInto('user_role')
+            .values(user.roles.map((role) => ({ user_id: created.id, role })))
+            .execute();
+        }
         return created.id;
       };
       const id = q ? await work(q) : await database.transaction(work);

@@ -19,6 +19,8 @@ const PLACES: readonly { href: string; text: string; permission: Permission }[] 
   { href: '/partner/admin/users', text: 'Users', permission: 'accounts:manage' },
   { href: '/partner/admin/agencies', text: 'Agencies', permission: 'accounts:manage' },
   { href: '/partner/admin/sharing', text: 'Sharing', permission: 'accounts:manage' },
+  { href: '/partner/admin/access-changes', text: 'Approvals', permission: 'accounts:manage' },
+  { href: '/partner/sharing-approvals', text: 'Sharing to approve', permission: 'sharing:approve' },
   { href: '/partner/audit', text: 'Audit log', permission: 'audit:read' },
 ];
 

@@ -17,6 +17,11 @@ export const PERMISSIONS = {
   'reference-data:manage': 'Edit the tactics library and scoring models',
   /** Create, disable and change user accounts, roles, agencies and sharing rules. */
   'accounts:manage': 'Manage user accounts, agencies, roles and sharing',
+  /**
+   * Approve or reject sharing rules that would let another agency see the holder's own agency's
+   * records: the information sharing agreement, agreed by the records' owner.
+   */
+  'sharing:approve': "Approve sharing of your agency's records",
   /** Read the s62 audit log (not the records it names). */
   'audit:read': 'Read the audit log',
 } as const;

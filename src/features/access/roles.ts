@@ -28,6 +28,12 @@ export const ROLES = {
     name: 'Information governance and audit',
     permissions: ['workspace:view', 'audit:read'],
   },
+  // The person accountable for their agency's information (HMG's information asset owner): they,
+  // not an administrator, agree when another agency may see their records. They read none of it.
+  'information-asset-owner': {
+    name: 'Information asset owner',
+    permissions: ['workspace:view', 'sharing:approve'],
+  },
   'partnership-coordinator': {
     name: 'Partnership coordinator',
     permissions: [...INTELLIGENCE_LEAD, 'reference-data:manage'],
@@ -51,6 +57,18 @@ export function defaultPurpose(
   if (roles.includes('information-governance')) return 'information-governance';
   if (roles.includes('system-administrator') && roles.length === 1) return 'account-administration';
   return 'crime-prevention';
+}
+
+/**
+ * Permissions whose grant needs a second administrator: all but the workspace itself. That takes in
+ * `accounts:manage` too, because an administrator who could make another administrator (whose
+ * one-time password they are shown) could approve their own requests through that account.
+ */
+export function grantsNeedingApproval(from: readonly Role[], to: readonly Role[]): Permission[] {
+  const had = permissionsOf(from);
+  return [...permissionsOf(to)].filter(
+    (permission) => permission !== 'workspace:view' && !had.has(permission),
+  );
 }
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

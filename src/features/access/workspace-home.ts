@@ -6,7 +6,11 @@
  */
 import type { Database } from '../../db/database.js';
 import { route, type RouteSpec } from '../../web/routes.js';
+import { recentAccessChanges } from './admin/queries.js';
+import type { AccessChangeRow } from './admin/queries.js';
+import { RECORD_TYPE_NAMES } from './admin/schemas.js';
 import { mayAct, type RecordType } from './policy.js';
+import { isRole, ROLES } from './roles.js';
 import type { RecordSource } from './records.js';
 import { loadViewer } from './viewer.js';
 
@@ -40,6 +44,31 @@ const LABELS: Record<RecordType, string> = {
   'safeguarding-referral': 'Safeguarding referrals',
 };
 
+const RECENT_ACCESS_CHANGES = 20;
+
+const STATUS_WORDS = {
+  pending: 'Waiting for approval',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  applied: 'Applied (narrows access)',
+  withdrawn: 'Replaced by a later request',
+} as const;
+
+/** One access change in a sentence: whose access, or which sharing, and what it became. */
+function describeAccessChange(change: AccessChangeRow): { what: string; status: string } {
+  const status = STATUS_WORDS[change.status];
+  if (change.kind === 'user-access') {
+    const roles = (change.roles ?? []).map((role) => (isRole(role) ? ROLES[role].name : role));
+    return {
+      what: `${change.user_name ?? 'A removed user'} (${change.user_agency_name ?? ''}): ${roles.join(', ') || 'no roles'}, clearance ${change.clearance ?? ''}`,
+      status,
+    };
+  }
+  const records = RECORD_TYPE_NAMES[change.record_type ?? ''] ?? change.record_type ?? '';
+  const verb = change.kind === 'sharing-rule' ? 'shared with' : 'no longer shared with';
+  return { what: `${records} of ${change.owner_name ?? ''} ${verb} ${change.partner_name ?? ''}`, status };
+}
+
 export function workspaceHomeRoutes(database: Database, sources: readonly RecordSource[]): RouteSpec[] {
   return [
     route({
@@ -60,7 +89,17 @@ export function workspaceHomeRoutes(database: Database, sources: readonly Record
           }
           return counted;
         });
-        res.render('access/views/workspace-home.njk', { rows });
+        // Information governance watches every change of access: who asked, who decided, when.
+        const accessChanges = principal.permissions.has('audit:read')
+          ? await recentAccessChanges(database.db, RECENT_ACCESS_CHANGES)
+          : null;
+        res.render('access/views/workspace-home.njk', {
+          rows,
+          accessChanges: accessChanges?.map((change) => ({
+            ...change,
+            summary: describeAccessChange(change),
+          })),
+        });
       },
     }),
   ];

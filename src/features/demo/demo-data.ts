@@ -1,6 +1,7 @@
 /**
  * A small demo partnership, loaded by `npm run demo` (never by `npm start`): organisations and
- * their agencies, and one user per role whose sign-in details are returned once to be printed.
+ * their agencies, and one user per role (two administrators, so one can approve the other's
+ * changes of access) whose sign-in details are returned once to be printed.
  */
 import type { Database } from '../../db/database.js';
 import type { Accounts, NewAgency } from '../access/accounts.js';
@@ -118,6 +119,20 @@ const DEMO_USERS: readonly { role: Role; name: string; email: string; agency: st
     email: 'admin@council.demo.lantern.test',
     agency: 'partnership-team',
   },
+  // A second administrator: a change that widens someone's access needs another to approve it.
+  {
+    role: 'system-administrator',
+    name: 'Dee Deputy',
+    email: 'admin2@council.demo.lantern.test',
+    agency: 'partnership-team',
+  },
+  // Agrees, or not, when another agency asks to see the police unit's records.
+  {
+    role: 'information-asset-owner',
+    name: 'Oli Owner',
+    email: 'iao@police.demo.lantern.test',
+    agency: 'police-public-protection',
+  },
 ];
 
 export interface DemoCredentials {
@@ -217,6 +232,8 @@ async function loadDemoReports(database: Database, reports: Reports): Promise<vo
       .where('code', '=', 'police-public-protection')
       .executeTakeFirst();
     if (!hub || !police) return;
+    // The demo's own rules are inserted as already approved: the approval pages are for changes
+    // made in the running service, and the demo has no earlier requests to decide.
     for (const record_type of ['public-report', 'public-report-file']) {
       await tx
         .insertInto('sharing_rule')

@@ -15,10 +15,12 @@ describe('administration: agencies, users, roles and sharing', () => {
   let app: TestApp;
   let admin: TestPartner;
   let officer: TestPartner;
+  let secondAdmin: TestPartner;
 
   before(async () => {
     app = await startTestApp();
     admin = await signedInPartner(app, { agency: 'partnership-team', roles: ['system-administrator'] });
+    secondAdmin = await signedInPartner(app, { agency: 'partnership-team', roles: ['system-administrator'] });
     officer = await signedInPartner(app, { agency: 'council-asb', roles: ['council-officer'] });
   });
   after(() => app.stop());
@@ -96,6 +98,16 @@ describe('administration: agencies, users, roles and sharing', () => {
     return { ...shown, summary: textOf(shown.root, '.govuk-error-summary') };
   }
 
+  async function rolesOf(userId: string): Promise<string[]> {
+    const rows = await db()
+      .selectFrom('user_role')
+      .select('role')
+      .where('user_id', '=', userId)
+      .orderBy('role')
+      .execute();
+    return rows.map((row) => row.role);
+  }
+
   const agencyId = async (code: string) =>
     (await db().selectFrom('agency').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
@@ -139,6 +151,7 @@ describe('administration: agencies, users, roles and sharing', () => {
         '/partner/admin/sharing',
         '/partner/admin/sharing/new',
         `/partner/admin/sharing/${ruleId}/remove`,
+        '/partner/admin/access-changes',
       ];
     };
 
@@ -167,6 +180,10 @@ describe('administration: agencies, users, roles and sharing', () => {
         `/partner/admin/users/${user}/unlock`,
         '/partner/admin/sharing/new',
         `/partner/admin/sharing/${user}/remove`,
+        `/partner/admin/access-changes/${user}/approve`,
+        `/partner/admin/access-changes/${user}/reject`,
+        `/partner/sharing-approvals/${user}/approve`,
+        `/partner/sharing-approvals/${user}/reject`,
       ];
       for (const path of posts) {
         // Nonsense input: a route that validated first would answer with its errors, not 404.
@@ -193,6 +210,7 @@ describe('administration: agencies, users, roles and sharing', () => {
         '/partner/admin/users',
         '/partner/admin/agencies',
         '/partner/admin/sharing',
+        '/partner/admin/access-changes',
       ]);
       const officerNav = parseHtml(await (await officer.client.get('/partner')).text())
         .querySelectorAll('.govuk-service-navigation__list a')
@@ -330,16 +348,16 @@ describe('administration: agencies, users, roles and sharing', () => {
       assert.match(password, /^[a-z2-9]{6}(-[a-z2-9]{6}){3}$/);
       assert.ok(created.user);
       assert.equal(created.user.clearance, 'OFFICIAL');
-      const roles = await db()
-        .selectFrom('user_role')
-        .select('role')
+      // Every role gives more than the workspace: the account starts with none, the roles wait.
+      assert.deepEqual(await rolesOf(created.user.id), []);
+      assert.match(textOf(root, '[data-testid=pending-access]'), /need another administrator to approve/);
+      const change = await db()
+        .selectFrom('access_change')
+        .selectAll()
         .where('user_id', '=', created.user.id)
-        .orderBy('role')
-        .execute();
-      assert.deepEqual(
-        roles.map((r) => r.role),
-        ['council-officer', 'partnership-coordinator'],
-      );
+        .executeTakeFirstOrThrow();
+      assert.equal(change.status, 'pending');
+      assert.deepEqual(change.roles, ['council-officer', 'partnership-coordinator']);
       assert.deepEqual(created.entries, [
         {
           event: 'admin.users.create',
@@ -349,7 +367,23 @@ describe('administration: agencies, users, roles and sharing', () => {
           actor_user_id: admin.id,
           purpose: 'account-administration',
         },
+        {
+          event: 'admin.users.create',
+          action: 'security',
+          record_type: 'access-change',
+          record_ids: [change.id, created.user.id],
+          actor_user_id: admin.id,
+          purpose: 'account-administration',
+        },
       ]);
+      const approved = await submit(
+        secondAdmin.client,
+        `/partner/admin/access-changes/${change.id}/approve`,
+        {},
+        '/partner/admin/access-changes',
+      );
+      assert.equal(approved.response.status, 303);
+      assert.deepEqual(await rolesOf(created.user.id), ['council-officer', 'partnership-coordinator']);
       // The password works, and the new user must set up an authenticator app first.
       const newcomer = new PartnerClient(app);
       const signIn = await newcomer.post('/partner/sign-in', { email: created.email, password });
@@ -442,8 +476,8 @@ describe('administration: agencies, users, roles and sharing', () => {
       const adminIds = admins.root
         .querySelectorAll('[data-testid=users] tbody a')
         .map((a) => a.getAttribute('href')!.split('/').pop());
-      assert.deepEqual(adminIds, [admin.id]);
-      assert.deepEqual(admins.entries[0]?.record_ids, [admin.id]);
+      assert.deepEqual(new Set(adminIds), new Set([admin.id, secondAdmin.id]));
+      assert.deepEqual(new Set(admins.entries[0]?.record_ids), new Set([admin.id, secondAdmin.id]));
 
       const asb = await view(admin.client, '/partner/admin/users?agency=council-asb&role=');
       const asbIds = asb.root
@@ -476,12 +510,14 @@ describe('administration: agencies, users, roles and sharing', () => {
       }
     });
 
-    it('changes roles and clearance: one alteration, and the user is signed out to pick up new roles', async () => {
-      const person = await signedInPartner(app, { agency: 'council-asb', roles: ['council-officer'] });
+    it('narrows access at once: one alteration, and the user is signed out to pick up new roles', async () => {
+      const person = await signedInPartner(app, {
+        agency: 'council-asb',
+        roles: ['council-officer', 'information-governance'],
+      });
       const path = `/partner/admin/users/${person.id}/access`;
       const { response, entries } = await submit(admin.client, path, [
         ['roles', 'council-officer'],
-        ['roles', 'information-governance'],
         ['clearance', 'OFFICIAL'],
       ]);
       assert.equal(response.status, 303);
@@ -496,19 +532,16 @@ describe('administration: agencies, users, roles and sharing', () => {
         .where('id', '=', person.id)
         .executeTakeFirst();
       assert.equal(user?.clearance, 'OFFICIAL');
-      const roles = await db()
-        .selectFrom('user_role')
-        .select('role')
-        .where('user_id', '=', person.id)
-        .orderBy('role')
-        .execute();
-      assert.deepEqual(
-        roles.map((r) => r.role),
-        ['council-officer', 'information-governance'],
-      );
+      assert.deepEqual(await rolesOf(person.id), ['council-officer']);
       assert.equal((await person.client.get('/partner')).status, 303, 'signed out');
       const page = await view(admin.client, `/partner/admin/users/${person.id}`);
       assert.match(textOf(page.root, '.govuk-notification-banner'), /Roles and clearance changed/);
+      const applied = await db()
+        .selectFrom('access_change')
+        .select('status')
+        .where('user_id', '=', person.id)
+        .execute();
+      assert.deepEqual(applied, [{ status: 'applied' }], 'recorded for information governance');
 
       const none = await submit(admin.client, path, { clearance: 'OFFICIAL' });
       assert.equal(none.response.headers.get('location'), path);
@@ -516,29 +549,219 @@ describe('administration: agencies, users, roles and sharing', () => {
       assert.match((await errorsOn(admin.client, path)).summary, /Select at least one role/);
     });
 
-    it('will not let an administrator remove their own administrator role', async () => {
-      const path = `/partner/admin/users/${admin.id}/access`;
-      const { response, entries } = await submit(admin.client, path, {
-        roles: 'council-officer',
+    it('holds a change that widens access until a second administrator approves it', async () => {
+      const person = await signedInPartner(app, {
+        agency: 'council-asb',
+        roles: ['council-officer'],
         clearance: 'OFFICIAL',
       });
-      assert.equal(response.status, 303);
-      assert.deepEqual(entries, []);
-      const shown = await errorsOn(admin.client, path);
-      assert.match(shown.summary, /You cannot remove your own system administrator role/);
-      assert.ok(
-        shown.root.querySelector('input[name=roles][value=council-officer][checked]'),
-        'answers kept',
-      );
-      const roles = await db()
-        .selectFrom('user_role')
-        .select('role')
-        .where('user_id', '=', admin.id)
+      const path = `/partner/admin/users/${person.id}/access`;
+      // Each of these widens access: a role with victims' data, audit, administration, clearance.
+      const widening: [string, Fields][] = [
+        [
+          'victims:read',
+          [
+            ['roles', 'health-social-care-partner'],
+            ['clearance', 'OFFICIAL'],
+          ],
+        ],
+        [
+          'audit:read',
+          [
+            ['roles', 'council-officer'],
+            ['roles', 'information-governance'],
+            ['clearance', 'OFFICIAL'],
+          ],
+        ],
+        [
+          'accounts:manage',
+          [
+            ['roles', 'council-officer'],
+            ['roles', 'system-administrator'],
+            ['clearance', 'OFFICIAL'],
+          ],
+        ],
+        [
+          'clearance',
+          [
+            ['roles', 'council-officer'],
+            ['clearance', 'OFFICIAL-SENSITIVE'],
+          ],
+        ],
+      ];
+      let changeId = '';
+      for (const [what, fields] of widening) {
+        const { response, entries } = await submit(admin.client, path, fields);
+        assert.equal(response.status, 303, what);
+        const pending = await db()
+          .selectFrom('access_change')
+          .selectAll()
+          .where('user_id', '=', person.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirstOrThrow();
+        changeId = pending.id;
+        assert.deepEqual(
+          entries.map((e) => [e.event, e.action, e.record_type, e.record_ids]),
+          [['admin.users.change-access', 'security', 'access-change', [pending.id, person.id]]],
+          what,
+        );
+        assert.deepEqual(await rolesOf(person.id), ['council-officer'], `${what}: nothing applied yet`);
+      }
+      // Each request replaced the one before: one open request, the others withdrawn.
+      const statuses = await db()
+        .selectFrom('access_change')
+        .select('status')
+        .where('user_id', '=', person.id)
+        .orderBy('requested_at')
         .execute();
       assert.deepEqual(
-        roles.map((r) => r.role),
-        ['system-administrator'],
+        statuses.map((row) => row.status),
+        ['withdrawn', 'withdrawn', 'withdrawn', 'pending'],
       );
+      assert.equal((await person.client.get('/partner')).status, 200, 'still signed in, unchanged');
+      const userPage = await view(admin.client, `/partner/admin/users/${person.id}`);
+      assert.match(textOf(userPage.root, '.govuk-notification-banner'), /needs another administrator/);
+      assert.match(textOf(userPage.root, '[data-testid=pending-access]'), /clearance OFFICIAL-SENSITIVE/);
+
+      // The administrator who asked sees it, but is offered no buttons and is refused if they try.
+      const own = await view(admin.client, '/partner/admin/access-changes');
+      assert.ok(own.root.querySelector('[data-testid=access-change]'));
+      assert.equal(own.root.querySelector(`form[action$="${changeId}/approve"]`), null);
+      const selfApproval = await postDirect(
+        admin.client,
+        `/partner/admin/access-changes/${changeId}/approve`,
+        {},
+      );
+      assert.equal(selfApproval.response.status, 303);
+      assert.deepEqual(selfApproval.entries, []);
+      assert.match(
+        (await errorsOn(admin.client, '/partner/admin/access-changes')).summary,
+        /You asked for this change: another administrator must decide it/,
+      );
+      assert.deepEqual(await rolesOf(person.id), ['council-officer']);
+
+      // Another administrator approves: exactly what was asked is applied, and the user signed out.
+      const listed = await view(secondAdmin.client, '/partner/admin/access-changes');
+      assert.deepEqual(
+        listed.entries.map((e) => [e.event, e.action, e.record_ids.includes(person.id)]),
+        [['admin.access-changes.list', 'consultation', true]],
+      );
+      const approved = await submit(
+        secondAdmin.client,
+        `/partner/admin/access-changes/${changeId}/approve`,
+        {},
+        '/partner/admin/access-changes',
+      );
+      assert.equal(approved.response.status, 303);
+      assert.deepEqual(
+        approved.entries.map((e) => [e.event, e.action, e.record_type, e.actor_user_id]),
+        [
+          ['admin.access-changes.approve', 'alteration', 'user', secondAdmin.id],
+          ['admin.access-changes.approve', 'security', 'access-change', secondAdmin.id],
+        ],
+      );
+      assert.deepEqual(await rolesOf(person.id), ['council-officer']);
+      const user = await db()
+        .selectFrom('app_user')
+        .select('clearance')
+        .where('id', '=', person.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(user.clearance, 'OFFICIAL-SENSITIVE');
+      const decided = await db()
+        .selectFrom('access_change')
+        .select(['status', 'decided_by'])
+        .where('id', '=', changeId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(decided, { status: 'approved', decided_by: secondAdmin.id });
+
+      // Decided once: a second decision changes nothing.
+      const again = await submit(
+        secondAdmin.client,
+        `/partner/admin/access-changes/${changeId}/reject`,
+        {},
+        '/partner/admin/access-changes',
+      );
+      assert.deepEqual(again.entries, []);
+    });
+
+    it('lets another administrator reject a change, and never the user it is for', async () => {
+      const person = await signedInPartner(app, { agency: 'council-asb', roles: ['council-officer'] });
+      // Asking to make secondAdmin an analyst: secondAdmin may not decide a change to themselves.
+      const forSecond = await submit(admin.client, `/partner/admin/users/${secondAdmin.id}/access`, [
+        ['roles', 'system-administrator'],
+        ['roles', 'public-protection-analyst'],
+        ['clearance', 'OFFICIAL-SENSITIVE'],
+      ]);
+      assert.equal(forSecond.response.status, 303);
+      const own = await db()
+        .selectFrom('access_change')
+        .select('id')
+        .where('user_id', '=', secondAdmin.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow();
+      const byTarget = await postDirect(
+        secondAdmin.client,
+        `/partner/admin/access-changes/${own.id}/approve`,
+        {},
+      );
+      assert.deepEqual(byTarget.entries, []);
+      assert.match(
+        (await errorsOn(secondAdmin.client, '/partner/admin/access-changes')).summary,
+        /This change is to your own access/,
+      );
+      assert.deepEqual(await rolesOf(secondAdmin.id), ['system-administrator']);
+
+      await submit(admin.client, `/partner/admin/users/${person.id}/access`, [
+        ['roles', 'public-protection-analyst'],
+        ['clearance', 'OFFICIAL-SENSITIVE'],
+      ]);
+      const request = await db()
+        .selectFrom('access_change')
+        .select('id')
+        .where('user_id', '=', person.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow();
+      const rejected = await submit(
+        secondAdmin.client,
+        `/partner/admin/access-changes/${request.id}/reject`,
+        {},
+        '/partner/admin/access-changes',
+      );
+      assert.equal(rejected.response.status, 303);
+      assert.deepEqual(
+        rejected.entries.map((e) => [e.event, e.action, e.record_ids]),
+        [['admin.access-changes.reject', 'security', [request.id, person.id]]],
+      );
+      assert.deepEqual(await rolesOf(person.id), ['council-officer']);
+      const page = await view(secondAdmin.client, '/partner/admin/access-changes');
+      assert.match(textOf(page.root, '.govuk-notification-banner'), /Change of access rejected/);
+    });
+
+    it('will not let an administrator change their own roles or clearance, and says why', async () => {
+      const path = `/partner/admin/users/${admin.id}/access`;
+      const form = await view(admin.client, path);
+      assert.equal(form.root.querySelector('form[action$="/access"]'), null, 'no form for your own access');
+      assert.match(textOf(form.root, 'main'), /You cannot change your own roles or clearance/);
+      for (const fields of [
+        { roles: 'council-officer', clearance: 'OFFICIAL' },
+        { roles: 'system-administrator', clearance: 'OFFICIAL-SENSITIVE' },
+      ]) {
+        const { response, entries } = await postDirect(admin.client, path, fields);
+        assert.equal(response.status, 303);
+        assert.deepEqual(entries, []);
+        const shown = await errorsOn(admin.client, path);
+        assert.match(
+          shown.summary,
+          /You cannot change your own roles or clearance: ask another administrator/,
+        );
+      }
+      assert.deepEqual(await rolesOf(admin.id), ['system-administrator']);
+      const pending = await db()
+        .selectFrom('access_change')
+        .select('id')
+        .where('user_id', '=', admin.id)
+        .execute();
+      assert.deepEqual(pending, [], 'not even a request');
       assert.equal((await admin.client.get('/partner/admin/users')).status, 200, 'still signed in');
     });
 
@@ -701,15 +924,75 @@ describe('administration: agencies, users, roles and sharing', () => {
       });
       assert.equal(added.response.status, 303);
       assert.equal(added.response.headers.get('location'), '/partner/admin/sharing');
+      const request = await db()
+        .selectFrom('access_change')
+        .selectAll()
+        .where('partner_agency_id', '=', partner.agencyId)
+        .executeTakeFirstOrThrow();
+      assert.equal(request.status, 'pending');
+      assert.deepEqual(
+        added.entries.map((e) => [e.event, e.action, e.record_type, e.record_ids]),
+        [['admin.sharing.add', 'security', 'access-change', [request.id]]],
+      );
+      assert.equal(
+        mayAccess(await viewer(), 'read', 'public-report', report),
+        false,
+        'asked for, not shared',
+      );
+      const waiting = await view(admin.client, '/partner/admin/sharing');
+      assert.match(
+        textOf(waiting.root, '[data-testid=sharing-pending]'),
+        /Partnership hub.*council-licensing/,
+      );
+      assert.match(textOf(waiting.root, '[data-testid=sharing-pending]'), /Nobody yet/);
+
+      // Only an information asset owner of the agency that owns the records decides.
+      const ownerIao = await signedInPartner(app, {
+        agency: 'partnership-hub',
+        roles: ['information-asset-owner'],
+      });
+      const otherIao = await signedInPartner(app, {
+        agency: 'council-asb',
+        roles: ['information-asset-owner'],
+      });
+      const approvePath = `/partner/sharing-approvals/${request.id}/approve`;
+      assert.equal(
+        (await admin.client.get('/partner/sharing-approvals')).status,
+        404,
+        'not for administrators',
+      );
+      const byAdmin = await postDirect(admin.client, approvePath, {});
+      assert.equal(byAdmin.response.status, 404);
+      const otherPage = await view(otherIao.client, '/partner/sharing-approvals');
+      assert.equal(
+        otherPage.root.querySelector('[data-testid=sharing-request]'),
+        null,
+        "not another agency's",
+      );
+      const byOther = await postDirect(otherIao.client, approvePath, {});
+      assert.equal(byOther.response.status, 404);
+      assert.deepEqual([...byAdmin.entries, ...byOther.entries], []);
+      assert.equal(mayAccess(await viewer(), 'read', 'public-report', report), false, 'still not shared');
+
+      const named = await view(admin.client, '/partner/admin/sharing');
+      assert.match(textOf(named.root, '[data-testid=sharing-pending]'), /Test information-asset-owner/);
+      const ownPage = await view(ownerIao.client, '/partner/sharing-approvals');
+      assert.match(
+        textOf(ownPage.root, '[data-testid=sharing-request]'),
+        /Public reports.*Partnership hub.*council-licensing/,
+      );
+      assert.ok(ownPage.root.querySelector(`form[action="${approvePath}"]`));
+      const approved = await submit(ownerIao.client, approvePath, {}, '/partner/sharing-approvals');
+      assert.equal(approved.response.status, 303);
       const rule = await db()
         .selectFrom('sharing_rule')
         .selectAll()
         .where('partner_agency_id', '=', partner.agencyId)
         .executeTakeFirstOrThrow();
-      assert.equal(rule.created_by, admin.id);
+      assert.equal(rule.created_by, admin.id, 'made by the one who asked');
       assert.deepEqual(
-        added.entries.map((e) => [e.event, e.action, e.record_type, e.record_ids]),
-        [['admin.sharing.add', 'security', 'sharing-rule', [rule.id]]],
+        approved.entries.map((e) => [e.event, e.action, e.record_type, e.record_ids, e.actor_user_id]),
+        [['sharing-approvals.approve', 'security', 'sharing-rule', [rule.id, request.id], ownerIao.id]],
       );
       assert.equal(mayAccess(await viewer(), 'read', 'public-report', report), true, 'shared');
       const list = await view(admin.client, '/partner/admin/sharing');
@@ -762,6 +1045,74 @@ describe('administration: agencies, users, roles and sharing', () => {
       });
       assert.deepEqual(repeat.entries, []);
       assert.match((await errorsOn(admin.client, '/partner/admin/sharing/new')).summary, /already shared/);
+    });
+
+    it('lets the owner reject sharing, and shows every change of access to information governance', async () => {
+      const owner = await agencyId('council-asb');
+      const partner = await agencyId('council-licensing');
+      const ownerIao = await signedInPartner(app, {
+        agency: 'council-asb',
+        roles: ['information-asset-owner'],
+      });
+      await submit(admin.client, '/partner/admin/sharing/new', {
+        owner,
+        partner,
+        recordType: 'public-report-file',
+      });
+      const request = await db()
+        .selectFrom('access_change')
+        .select('id')
+        .where('owner_agency_id', '=', owner)
+        .where('record_type', '=', 'public-report-file')
+        .executeTakeFirstOrThrow();
+      const rejected = await submit(
+        ownerIao.client,
+        `/partner/sharing-approvals/${request.id}/reject`,
+        {},
+        '/partner/sharing-approvals',
+      );
+      assert.equal(rejected.response.status, 303);
+      assert.deepEqual(
+        rejected.entries.map((e) => [e.event, e.action, e.record_ids]),
+        [['sharing-approvals.reject', 'security', [request.id]]],
+      );
+      const rules = await db()
+        .selectFrom('sharing_rule')
+        .select('id')
+        .where('owner_agency_id', '=', owner)
+        .where('record_type', '=', 'public-report-file')
+        .execute();
+      assert.deepEqual(rules, []);
+      const page = await view(ownerIao.client, '/partner/sharing-approvals');
+      assert.match(textOf(page.root, '.govuk-notification-banner'), /Sharing rejected/);
+
+      // Information governance sees asked-for, approved, rejected and applied changes on their home page.
+      const ig = await signedInPartner(app, {
+        agency: 'partnership-team',
+        roles: ['information-governance'],
+      });
+      const home = await view(ig.client, '/partner');
+      const rows = home.root
+        .querySelectorAll('[data-testid=access-changes] tbody tr')
+        .map((row) => row.querySelectorAll('td').map((cell) => cell.text.trim().replace(/\s+/g, ' ')));
+      assert.ok(rows.length > 0);
+      const statuses = new Set(rows.map((row) => row[2]));
+      for (const status of ['Rejected', 'Approved', 'Waiting for approval', 'Applied (narrows access)']) {
+        assert.ok(statuses.has(status), `${status} is listed`);
+      }
+      assert.ok(
+        rows.some(
+          (row) =>
+            row[2] === 'Rejected' && /of council-asb shared with council-licensing$/.test(row[0] ?? ''),
+        ),
+        JSON.stringify(rows),
+      );
+      const officerHome = await view(officer.client, '/partner');
+      assert.equal(
+        officerHome.root.querySelector('[data-testid=access-changes]'),
+        null,
+        'only for audit readers',
+      );
     });
   });
 

@@ -230,3 +230,170 @@ export async function removeSharingRule(q: Queryable, id: string): Promise<boole
   const row = await q.deleteFrom('sharing_rule').where('id', '=', id).returning('id').executeTakeFirst();
   return row !== undefined;
 }
+
+// Access changes: requests that wait for a second person, and the record of every change.
+
+export type AccessChangeKind = 'user-access' | 'sharing-rule' | 'sharing-rule-removal';
+export type AccessChangeStatus = 'pending' | 'approved' | 'rejected' | 'applied' | 'withdrawn';
+
+export async function insertAccessChange(
+  q: Queryable,
+  change: {
+    kind: AccessChangeKind;
+    status: 'pending' | 'applied';
+    requestedBy: string;
+    userId?: string;
+    roles?: readonly string[];
+    clearance?: Classification;
+    previousRoles?: readonly string[];
+    previousClearance?: string;
+    ownerAgencyId?: string;
+    partnerAgencyId?: string;
+    recordType?: string;
+    sharingRuleId?: string;
+  },
+): Promise<string> {
+  const row = await q
+    .insertInto('access_change')
+    .values({
+      kind: change.kind,
+      status: change.status,
+      requested_by: change.requestedBy,
+      user_id: change.userId ?? null,
+      roles: change.roles ? [...change.roles] : null,
+      clearance: change.clearance ?? null,
+      previous_roles: change.previousRoles ? [...change.previousRoles] : null,
+      previous_clearance: change.previousClearance ?? null,
+      owner_agency_id: change.ownerAgencyId ?? null,
+      partner_agency_id: change.partnerAgencyId ?? null,
+      record_type: change.recordType ?? null,
+      sharing_rule_id: change.sharingRuleId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Closes an open request: approved, rejected, or withdrawn by a later change. */
+export async function decideAccessChange(
+  q: Queryable,
+  id: string,
+  decision: { status: 'approved' | 'rejected' | 'withdrawn'; decidedBy: string; sharingRuleId?: string },
+): Promise<boolean> {
+  const row = await q
+    .updateTable('access_change')
+    .set({
+      status: decision.status,
+      decided_by: decision.decidedBy,
+      decided_at: new Date(),
+      ...(decision.sharingRuleId ? { sharing_rule_id: decision.sharingRuleId } : {}),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The open request for a user's access, if any. */
+export async function pendingAccessFor(q: Queryable, userId: string): Promise<string | undefined> {
+  const row = await q
+    .selectFrom('access_change')
+    .select('id')
+    .where('kind', '=', 'user-access')
+    .where('status', '=', 'pending')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function pendingSharingExists(
+  q: Queryable,
+  rule: { ownerAgencyId: string; partnerAgencyId: string; recordType: string },
+): Promise<boolean> {
+  const row = await q
+    .selectFrom('access_change')
+    .select('id')
+    .where('kind', '=', 'sharing-rule')
+    .where('status', '=', 'pending')
+    .where('owner_agency_id', '=', rule.ownerAgencyId)
+    .where('partner_agency_id', '=', rule.partnerAgencyId)
+    .where('record_type', '=', rule.recordType)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Access changes with the names a person reads them by: users, agencies, who asked and who decided. */
+function accessChangesQuery(q: Queryable) {
+  return q
+    .selectFrom('access_change as c')
+    .leftJoin('app_user as u', 'u.id', 'c.user_id')
+    .leftJoin('agency as ua', 'ua.id', 'u.agency_id')
+    .leftJoin('agency as owner', 'owner.id', 'c.owner_agency_id')
+    .leftJoin('agency as partner', 'partner.id', 'c.partner_agency_id')
+    .leftJoin('app_user as requester', 'requester.id', 'c.requested_by')
+    .leftJoin('app_user as decider', 'decider.id', 'c.decided_by')
+    .select([
+      'c.id',
+      'c.kind',
+      'c.status',
+      'c.user_id',
+      'c.roles',
+      'c.clearance',
+      'c.previous_roles',
+      'c.previous_clearance',
+      'c.owner_agency_id',
+      'c.partner_agency_id',
+      'c.record_type',
+      'c.sharing_rule_id',
+      'c.requested_by',
+      'c.requested_at',
+      'c.decided_by',
+      'c.decided_at',
+      'u.display_name as user_name',
+      'ua.name as user_agency_name',
+      'owner.name as owner_name',
+      'partner.name as partner_name',
+      'requester.display_name as requested_by_name',
+      'decider.display_name as decided_by_name',
+    ]);
+}
+export type AccessChangeRow = Awaited<ReturnType<ReturnType<typeof accessChangesQuery>['execute']>>[number];
+
+export async function accessChangeById(q: Queryable, id: string): Promise<AccessChangeRow | undefined> {
+  return accessChangesQuery(q).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** Open requests of one kind, oldest first; for sharing, only those about one owning agency's records. */
+export async function pendingAccessChanges(
+  q: Queryable,
+  filter: { kind: AccessChangeKind; ownerAgencyId?: string },
+): Promise<AccessChangeRow[]> {
+  let query = accessChangesQuery(q).where('c.kind', '=', filter.kind).where('c.status', '=', 'pending');
+  if (filter.ownerAgencyId) query = query.where('c.owner_agency_id', '=', filter.ownerAgencyId);
+  return query.orderBy('c.requested_at').orderBy('c.id').execute();
+}
+
+/** The newest access changes of every kind and state, newest first (by when last acted on). */
+export async function recentAccessChanges(q: Queryable, limit: number): Promise<AccessChangeRow[]> {
+  return accessChangesQuery(q)
+    .orderBy(sql`coalesce(c.decided_at, c.requested_at)`, 'desc')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The people who may approve sharing an agency's records: its information asset owners. */
+export async function sharingApproversOf(q: Queryable, agencyId: string, roles: readonly Role[]) {
+  if (roles.length === 0) return [];
+  return q
+    .selectFrom('app_user as u')
+    .innerJoin('user_role as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.display_name'])
+    .distinct()
+    .where('u.agency_id', '=', agencyId)
+    .where('u.disabled_at', 'is', null)
+    .where('r.role', 'in', roles)
+    .orderBy('u.display_name')
+    .execute();
+}

@@ -108,12 +108,14 @@ export function adminRoutes({ administration, flash }: AdminRouteDependencies): 
       if (!user) return pageNotFound(res);
       const page = `${ADMIN}/users/${user.id}`;
       const kept = await flash.take(res, res.req.path);
+      const pending = await administration.pendingAccessOf(user.id);
       res.render(`access/admin/views/${view}`, {
         user,
         page,
         self: user.id === adminRequest(res).actorUserId,
         roleNames: user.roles.map(roleName),
         locked: user.locked_until !== null && user.locked_until > new Date(),
+        pending: pending && { ...pending, roleNames: (pending.roles ?? []).map(roleName) },
         roleOptions,
         clearances: CLASSIFICATIONS,
         ...kept,
@@ -278,6 +280,7 @@ export function adminRoutes({ administration, flash }: AdminRouteDependencies): 
         res.render('access/admin/views/user-created.njk', {
           user: { id: outcome.value.id, email: body.email, displayName: body.displayName },
           password: outcome.value.password,
+          pending: outcome.value.pending,
         });
       },
     }),
@@ -308,10 +311,16 @@ export function adminRoutes({ administration, flash }: AdminRouteDependencies): 
       handle: async ({ req, res, body, params }) => {
         const id = idParam(params);
         if (!id) return pageNotFound(res);
-        return finish(res, await administration.changeAccess(adminRequest(res), id, body), {
+        const outcome = await administration.changeAccess(adminRequest(res), id, body);
+        // Asked for, not yet done: the user is not altered until another administrator approves.
+        const pending = outcome.kind === 'done' && outcome.value === 'pending';
+        if (pending) res.locals.s62Action = undefined;
+        return finish(res, outcome, {
           form: `${ADMIN}/users/${id}/access`,
           next: `${ADMIN}/users/${id}`,
-          notice: 'Roles and clearance changed',
+          notice: pending
+            ? 'Change of roles and clearance asked for: it needs another administrator to approve it'
+            : 'Roles and clearance changed',
           values: formValues(req),
         });
       },
@@ -350,6 +359,7 @@ export function adminRoutes({ administration, flash }: AdminRouteDependencies): 
       handle: async ({ res }) => {
         res.render('access/admin/views/sharing.njk', {
           rules: await administration.listSharingRules(),
+          pending: await administration.pendingSharing(),
           recordTypeNames: RECORD_TYPE_NAMES,
           ...(await flash.take(res, `${ADMIN}/sharing`)),
         });
@@ -389,7 +399,8 @@ export function adminRoutes({ administration, flash }: AdminRouteDependencies): 
           {
             form: `${ADMIN}/sharing/new`,
             next: `${ADMIN}/sharing`,
-            notice: 'Sharing rule added',
+            notice:
+              'Sharing rule asked for: it starts when an information asset owner of the agency that owns the records approves it',
             values: formValues(req),
           },
         ),

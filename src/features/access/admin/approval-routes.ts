@@ -1,0 +1,137 @@
+/**
+ * Separation of duties, as pages: administrators decide each other's requests for users' access,
+ * and an agency's information asset owners decide requests to share their agency's records. The
+ * person who asked never decides; deciding is one button, post/redirect/get like every form.
+ */
+import type { Response } from 'express';
+import { askerOf, pageNotFound, uuidParam } from '../../../web/partner-pages.js';
+import { route, type RouteSpec } from '../../../web/routes.js';
+import { formErrors } from '../../../web/validation.js';
+import type { FormFlash } from '../form-flash.js';
+import { ROLES } from '../roles.js';
+import { adminRequest } from './routes.js';
+import { confirmSchema, RECORD_TYPE_NAMES } from './schemas.js';
+import type { AdminRequest, Administration, Outcome } from './service.js';
+
+const APPROVALS = '/partner/admin/access-changes';
+const SHARING_APPROVALS = '/partner/sharing-approvals';
+
+const roleName = (role: string): string => (role in ROLES ? ROLES[role as keyof typeof ROLES].name : role);
+
+/** An information asset owner asking: their own agency's records are the ones they decide on. */
+function ownerRequest(res: Response): { request: AdminRequest; agencyId: string } {
+  const asker = askerOf(res, 'sharing-approvals.unknown');
+  asker.audit.purpose ??= 'information-governance';
+  return {
+    request: { audit: asker.audit, event: asker.event, actorUserId: asker.principal.userId },
+    agencyId: asker.principal.agencyId,
+  };
+}
+
+export function approvalRoutes({
+  administration,
+  flash,
+}: {
+  administration: Administration;
+  flash: FormFlash;
+}): RouteSpec[] {
+  async function finish(
+    res: Response,
+    outcome: Outcome<'approved' | 'rejected'>,
+    page: string,
+    what: string,
+  ) {
+    if (outcome.kind === 'not-found') return pageNotFound(res);
+    if (outcome.kind === 'refused') return flash.redirectWithErrors(res, page, formErrors(outcome.errors));
+    return flash.redirectWithNotice(res, page, `${what} ${outcome.value}`);
+  }
+
+  const decideAccess = (decision: 'approved' | 'rejected', action: string): RouteSpec =>
+    route({
+      method: 'post',
+      path: `${APPROVALS}/:id/${action}`,
+      access: { permission: 'accounts:manage' },
+      audit: `admin.access-changes.${action}`,
+      // Approving changes the user's roles; rejecting changes nothing but the request.
+      ...(decision === 'approved' ? { s62: 'alteration' as const } : {}),
+      body: confirmSchema,
+      invalid: (_req, res, errors) => flash.redirectWithErrors(res, APPROVALS, errors),
+      handle: async ({ res, params }) => {
+        const id = uuidParam(params, 'id');
+        if (!id) return pageNotFound(res);
+        return finish(
+          res,
+          await administration.decideAccess(adminRequest(res), id, decision),
+          APPROVALS,
+          'Change of access',
+        );
+      },
+    });
+
+  const decideSharing = (decision: 'approved' | 'rejected', action: string): RouteSpec =>
+    route({
+      method: 'post',
+      path: `${SHARING_APPROVALS}/:id/${action}`,
+      access: { permission: 'sharing:approve' },
+      audit: `sharing-approvals.${action}`,
+      body: confirmSchema,
+      invalid: (_req, res, errors) => flash.redirectWithErrors(res, SHARING_APPROVALS, errors),
+      handle: async ({ res, params }) => {
+        const id = uuidParam(params, 'id');
+        if (!id) return pageNotFound(res);
+        const owner = ownerRequest(res);
+        return finish(
+          res,
+          await administration.decideSharing(owner.request, { agencyId: owner.agencyId }, id, decision),
+          SHARING_APPROVALS,
+          'Sharing',
+        );
+      },
+    });
+
+  return [
+    route({
+      method: 'get',
+      path: APPROVALS,
+      access: { permission: 'accounts:manage' },
+      audit: 'admin.access-changes.list',
+      s62: 'consultation',
+      handle: async ({ res }) => {
+        const request = adminRequest(res);
+        const changes = await administration.pendingAccessChanges(request);
+        res.render('access/admin/views/access-changes.njk', {
+          changes: changes.map((change) => ({
+            ...change,
+            roleNames: (change.roles ?? []).map(roleName),
+            previousRoleNames: (change.previous_roles ?? []).map(roleName),
+            // Shown, but not offered: the asker and the person it is for may not decide it.
+            mayDecide: change.requested_by !== request.actorUserId && change.user_id !== request.actorUserId,
+          })),
+          ...(await flash.take(res, APPROVALS)),
+        });
+      },
+    }),
+    decideAccess('approved', 'approve'),
+    decideAccess('rejected', 'reject'),
+    route({
+      method: 'get',
+      path: SHARING_APPROVALS,
+      access: { permission: 'sharing:approve' },
+      audit: 'sharing-approvals.list',
+      handle: async ({ res }) => {
+        const owner = ownerRequest(res);
+        const requests = await administration.pendingSharing(owner.agencyId);
+        res.render('access/admin/views/sharing-approvals.njk', {
+          requests: requests.map((request) => ({
+            ...request,
+            mayDecide: request.requested_by !== owner.request.actorUserId,
+          })),
+          recordTypeNames: RECORD_TYPE_NAMES,
+          ...(await flash.take(res, SHARING_APPROVALS)),
+        });
+      },
+    }),
+    decideSharing('approved', 'approve'),
+    decideSharing('rejected', 'reject'),
+  ];
+}
