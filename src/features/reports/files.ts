@@ -4,12 +4,15 @@
  *
  * - Photos (JPEG, PNG) are decoded and re-encoded by sharp (libvips), which writes no EXIF, XMP,
  *   IPTC or ICC data unless asked: GPS position, camera serial number and owner name all go.
- * - PDFs are rebuilt page by page with pdf-lib into a new document with no Info dictionary and
- *   no XMP; metadata streams, page-piece data and comment authors are removed from every object,
- *   and photos embedded in the PDF lose their EXIF/XMP/IPTC segments.
+ * - PDFs are rebuilt as Dangerzone does: each page is drawn as a picture (MuPDF, in a worker
+ *   thread) and a new PDF is made of the pictures alone, so no script, action, link, form,
+ *   attachment or metadata can survive; the copy is checked against an allow-list by pdf-lib.
+ *   The pages' text is not kept: the copy is pictures only.
  * - HEIC is refused: sharp's prebuilt libvips reads HEIF only with the AV1 codec (AVIF); the HEVC
  *   codec HEIC photos use is left out of it for patent reasons, so Lantern could not decode one,
  *   and an image it cannot decode is one it cannot clean.
+ *
+ * Photos of more than MAX_PIXELS are refused from their header, before anything decodes them.
  *
  * Every sanitised copy is inspected again before it is kept: if anything is still found, the file
  * is refused rather than kept with metadata in it.
@@ -20,12 +23,14 @@ import {
   PDFDict,
   PDFDocument,
   PDFName,
+  PDFNumber,
   PDFRawStream,
   PDFRef,
   PDFStream,
   type PDFObject,
 } from 'pdf-lib';
 import sharp from 'sharp';
+import { MAX_PAGES, rebuildPdfAsPictures, type RenderOutcome } from './pdf-render.js';
 
 export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export type AcceptedType = (typeof ACCEPTED_TYPES)[number];
@@ -86,8 +91,11 @@ export interface Prepared {
   findings: Finding[];
 }
 
-// A 50-megapixel phone photo fits; a "decompression bomb" of billions of pixels does not.
-const MAX_PIXELS = 100_000_000;
+/**
+ * A 24-megapixel phone photo fits; a picture declaring more (a "decompression bomb" of a few
+ * kilobytes can) is refused from its header, before anything decodes it.
+ */
+export const MAX_PIXELS = 40_000_000;
 
 /** Checks the file is one we take and can read, and makes its sanitised copy. */
 export async function prepareUpload(bytes: Uint8Array): Promise<Prepared> {
@@ -105,11 +113,7 @@ export async function prepareUpload(bytes: Uint8Array): Promise<Prepared> {
     const sanitised = await sanitise(bytes, type);
     // Defence in depth: the copy partners see must reveal nothing at all.
     const left = await inspect(sanitised, type);
-    if (left.length > 0 || sniff(sanitised) !== type) {
-      throw new FileRefused(
-        'We could not remove the hidden details from the selected file. Send a different file',
-      );
-    }
+    if (left.length > 0 || sniff(sanitised) !== type) throw new FileRefused(NOT_CLEANED);
     return { mediaType: type, original: bytes, sanitised, findings };
   } catch (error) {
     // Malformed files make parsers fail in many ways: each is a file we cannot read.
@@ -119,6 +123,8 @@ export async function prepareUpload(bytes: Uint8Array): Promise<Prepared> {
 }
 
 const DAMAGED = 'The selected file could not be read. It may be damaged. Send a different file';
+const NOT_CLEANED = 'We could not remove the hidden details from the selected file. Send a different file';
+const PASSWORD_PROTECTED = 'The selected PDF is protected with a password. Send a copy without a password';
 
 /** What a file reveals about where, when, on what and by whom it was made. */
 export async function inspect(bytes: Uint8Array, type: AcceptedType): Promise<Finding[]> {
@@ -186,10 +192,9 @@ async function inspectImage(bytes: Uint8Array): Promise<Finding[]> {
 function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   return PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true }).catch(
     (error: unknown) => {
-      if (error instanceof Error && error.name === 'EncryptedPDFError') {
-        throw new FileRefused(
-          'The selected PDF is protected with a password. Send a copy without a password',
-        );
+      // pdf-lib names the error EncryptedPDFError in some versions and only says so in others.
+      if (error instanceof Error && /encrypted/i.test(`${error.name} ${error.message}`)) {
+        throw new FileRefused(PASSWORD_PROTECTED);
       }
       throw new FileRefused(DAMAGED);
     },
@@ -235,6 +240,18 @@ function isJpegStream(stream: PDFRawStream): boolean {
 
 async function sanitise(bytes: Uint8Array, type: AcceptedType): Promise<Uint8Array> {
   if (type === 'application/pdf') return sanitisePdf(bytes);
+  let pixels: number;
+  try {
+    const { width, height } = await sharp(bytes).metadata();
+    pixels = width * height;
+  } catch {
+    throw new FileRefused(DAMAGED);
+  }
+  if (!(pixels <= MAX_PIXELS)) {
+    throw new FileRefused(
+      `The selected photo is too large: it has more than ${MAX_PIXELS / 1_000_000} megapixels. Send a smaller copy of it`,
+    );
+  }
   try {
     // rotate() applies the EXIF orientation first, so the copy looks the same without it.
     const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_PIXELS }).rotate();
@@ -245,73 +262,75 @@ async function sanitise(bytes: Uint8Array, type: AcceptedType): Promise<Uint8Arr
   }
 }
 
-// Keys that carry metadata or behaviour rather than what the pages show.
-const REMOVED_KEYS = ['Metadata', 'PieceInfo', 'AA', 'JS', 'OpenAction', 'LastModified'].map((k) =>
-  PDFName.of(k),
-);
-
-async function sanitisePdf(bytes: Uint8Array): Promise<Uint8Array> {
-  const source = await loadPdf(bytes);
-  const copy = await PDFDocument.create({ updateMetadata: false });
-  const pages = await copy.copyPages(source, source.getPageIndices());
-  for (const page of pages) copy.addPage(page);
-  for (const [ref, object] of copy.context.enumerateIndirectObjects()) {
-    const dict = dictOf(object);
-    if (!dict) continue;
-    for (const key of REMOVED_KEYS) dict.delete(key);
-    // A comment's /T is its author's name.
-    if (isAnnotation(dict)) dict.delete(PDFName.of('T'));
-    if (object instanceof PDFRawStream && isJpegStream(object)) {
-      const cleaned = stripJpegMetadata(object.contents);
-      copy.context.assign(ref, PDFRawStream.of(object.dict, cleaned));
-    }
-  }
-  // Nothing but what the pages need: drop objects no page refers to any more (old metadata).
-  const saved = await copy.save({ useObjectStreams: false });
-  return removeUnreferenced(saved);
-}
-
-/** Re-saves a PDF keeping only objects reachable from its catalogue. */
-async function removeUnreferenced(bytes: Uint8Array): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const reachable = new Set<string>();
-  const visit = (object: PDFObject | undefined): void => {
-    if (object === undefined) return;
-    if (object instanceof PDFRef) {
-      if (reachable.has(object.tag)) return;
-      reachable.add(object.tag);
-      visit(doc.context.lookup(object));
-      return;
-    }
-    const dict = dictOf(object);
-    if (dict) for (const value of dict.values()) visit(value);
-    if (object instanceof PDFArray) for (const value of object.asArray()) visit(value);
-  };
-  visit(doc.context.trailerInfo.Root);
-  for (const [ref] of doc.context.enumerateIndirectObjects()) {
-    if (!reachable.has(ref.tag)) doc.context.delete(ref);
-  }
-  doc.context.trailerInfo.Info = undefined;
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-}
+const PDF_REFUSED: Record<Exclude<RenderOutcome, { kind: 'rebuilt' }>['problem'], string> = {
+  password: PASSWORD_PROTECTED,
+  'too-many-pages': `The selected PDF has more than ${MAX_PAGES} pages. Send a PDF of only the pages that matter, ${MAX_PAGES} pages or fewer`,
+  damaged: DAMAGED,
+  'too-slow':
+    'The selected PDF took too long to check. Send a smaller PDF, or photos of only the pages that matter',
+  busy: 'We are checking a lot of files just now. Try sending the file again in a few minutes',
+};
 
 /**
- * Removes the segments of a JPEG that hold metadata (APP1 EXIF/XMP, APP13 IPTC, comments), keeping
- * the image data byte for byte. Used for photos inside PDFs, which pdf-lib stores untouched.
+ * The PDF's pages drawn as pictures in a new PDF (pdf-render.ts): nothing the original could do
+ * or hide (scripts, actions, links, forms, attachments, metadata) survives in a picture. Then the
+ * copy is checked against an allow-list of what such a file holds, by a second PDF reader.
  */
-export function stripJpegMetadata(jpeg: Uint8Array): Uint8Array {
-  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return jpeg;
-  const kept: Uint8Array[] = [jpeg.subarray(0, 2)];
-  let at = 2;
-  while (at + 4 <= jpeg.length && jpeg[at] === 0xff) {
-    const marker = jpeg[at + 1] ?? 0;
-    if (marker === 0xda) break; // start of scan: the image data runs to the end
-    const length = ((jpeg[at + 2] ?? 0) << 8) | (jpeg[at + 3] ?? 0);
-    const end = at + 2 + length;
-    const metadata = (marker >= 0xe1 && marker <= 0xed) || marker === 0xef || marker === 0xfe;
-    if (!metadata) kept.push(jpeg.subarray(at, end));
-    at = end;
+async function sanitisePdf(bytes: Uint8Array): Promise<Uint8Array> {
+  const outcome = await rebuildPdfAsPictures(bytes);
+  if (outcome.kind === 'refused') throw new FileRefused(PDF_REFUSED[outcome.problem]);
+  const copy = await PDFDocument.load(outcome.pdf, { updateMetadata: false, throwOnInvalidObject: true });
+  if (copy.getPageCount() !== outcome.pageCount || !onlyPictures(copy)) {
+    throw new FileRefused(NOT_CLEANED);
   }
-  kept.push(jpeg.subarray(at));
-  return new Uint8Array(Buffer.concat(kept));
+  return outcome.pdf;
+}
+
+// Everything a PDF of pictures of pages needs, and nothing else.
+const ALLOWED_KEYS = new Set([
+  'Type',
+  'Pages',
+  'Kids',
+  'Count',
+  'Parent',
+  'MediaBox',
+  'Rotate',
+  'Resources',
+  'XObject',
+  'Page',
+  'Contents',
+  'Length',
+  'Filter',
+  'Subtype',
+  'Width',
+  'Height',
+  'ColorSpace',
+  'BitsPerComponent',
+]);
+const ALLOWED_NAMES = new Set([
+  'Catalog',
+  'Pages',
+  'Page',
+  'XObject',
+  'Image',
+  'DeviceRGB',
+  'FlateDecode',
+  'DCTDecode',
+]);
+
+/** Whether every object in the file is a page, a picture or what holds them together. */
+export function onlyPictures(doc: PDFDocument): boolean {
+  const fine = (object: PDFObject): boolean => {
+    if (object instanceof PDFName) return ALLOWED_NAMES.has(object.decodeText());
+    if (object instanceof PDFArray) return object.asArray().every(fine);
+    const dict = dictOf(object);
+    if (dict) {
+      return dict.entries().every(([key, value]) => ALLOWED_KEYS.has(key.decodeText()) && fine(value));
+    }
+    // Numbers and references; no strings, which is where names, addresses and scripts would be.
+    return object instanceof PDFNumber || object instanceof PDFRef;
+  };
+  const { Info, Encrypt } = doc.context.trailerInfo;
+  if (Info !== undefined || Encrypt !== undefined) return false;
+  return doc.context.enumerateIndirectObjects().every(([, object]) => fine(object));
 }
