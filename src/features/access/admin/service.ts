@@ -31,7 +31,6 @@ const done = <T>(value: T): Outcome<T> => ({ kind: 'done', value });
 const refused = (errors: Record<string, string>): Outcome<never> => ({ kind: 'refused', errors });
 const NOT_FOUND: Outcome<never> = { kind: 'not-found' };
 
-
 /** Roles whose holders may approve sharing their own agency's records. */
 export const SHARING_APPROVER_ROLES = (Object.keys(ROLES) as Role[]).filter((role) =>
   (ROLES[role].permissions as readonly string[]).includes('sharing:approve'),
