@@ -1,6 +1,6 @@
 /**
  * npm run bench:network — Lantern's network metrics against igraph on the same graphs, in the
- * same run (DECISIONS 25): seeded Barabási–Albert graphs (m = 3) of 2,000, 10,000 and 30,000
+ * same run: seeded Barabási–Albert graphs (m = 3) of 2,000, 10,000 and 30,000
  * nodes; exact betweenness (worker threads), Louvain and PageRank at every size; the 50-step
  * sequential disruption by exact betweenness at 2,000 only. Prints a table of times and the ratio
  * Lantern / igraph (below 1: Lantern is faster), each side's peak memory, and checks that both

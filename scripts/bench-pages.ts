@@ -1,5 +1,5 @@
 /**
- * npm run bench:pages — the weight of every public page against the 100 KB budget (DECISIONS 12):
+ * npm run bench:pages — the weight of every public page against the 100 KB budget:
  * bytes transferred with compression on, and raw, for the HTML and everything it loads. Starts
  * Lantern on a throwaway in-memory database, so it needs nothing running. Exits 1 if a page is
  * over budget.

@@ -1,5 +1,5 @@
 /**
- * npm run bench:search — search speed at the partnership's expected size (issue 5, DECISIONS 18).
+ * npm run bench:search — search speed at the partnership's expected size (issue 5).
  *
  * Loads a synthetic partnership (scripts/synthetic: 1,000,000 people and 200,000 intelligence
  * items by default) into a fresh database, then searches as a council ASB officer (council-officer

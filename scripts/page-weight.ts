@@ -1,5 +1,5 @@
 /**
- * Page weight as DECISIONS 12 defines it: the bytes a browser transfers for a page with
+ * Page weight as the budget defines it: the bytes a browser transfers for a page with
  * compression on — the HTML and everything it loads (stylesheets, scripts and the modules they
  * import, icons, images, and anything a stylesheet's url() pulls in), each counted once.
  * Used by `npm run bench:pages` and by the page-weight test.

@@ -65,7 +65,7 @@ const INTELLIGENCE_USER = {
   'safeguarding-referral': READ,
   tactic: READ,
 } as const;
-/** Roles that may see victims' involvements (DECISIONS 17). */
+/** Roles that may see victims' involvements. */
 const VICTIM_ROLES = new Set([
   'public-protection-analyst',
   'police-supervisor',

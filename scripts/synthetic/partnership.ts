@@ -141,7 +141,7 @@ export interface SyntheticPerson {
   birthDate: string;
   nationality: string;
   gender: 'female' | 'male';
-  /** Under 18 on the reference day: need-to-know (DECISIONS 16). */
+  /** Under 18 on the reference day: need-to-know. */
   child: boolean;
   address: { full: string; postcode: string; town: string };
 }

@@ -48,7 +48,7 @@ export function requestLogging(logger: Logger): RequestHandler {
         },
         'request',
       );
-      // Each operation on personal data writes exactly one audit entry (DECISIONS 18). Tests fail
+      // Each operation on personal data writes exactly one audit entry. Tests fail
       // on this line; in production it tells the operators that a route has a gap.
       if (s62 && res.statusCode < 400 && audited !== operations) {
         logger.error(

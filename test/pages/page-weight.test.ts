@@ -1,5 +1,5 @@
 /**
- * DECISIONS 12: every public page under 100 KB transferred with compression on, counting the
+ * Every public page under 100 KB transferred with compression on, counting the
  * page and everything it loads. The same measure `npm run bench:pages` prints.
  */
 import assert from 'node:assert/strict';

@@ -159,7 +159,7 @@ export async function matrixFixtures(app: TestApp): Promise<MatrixFixtures> {
   }
 
   // Files: for one report of each owner, an original under a list admitting only the owner agency
-  // (as evidence originals are kept, DECISIONS 8) and a sanitised copy with no list.
+  // (as evidence originals are kept) and a sanitised copy with no list.
   for (const owner of ['owner', 'outsider'] as const) {
     const report = records.find(
       (r) => r.type === 'public-report' && r.marking?.owner === owner && r.marking.accessList === null,

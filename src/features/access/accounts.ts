@@ -37,7 +37,7 @@ export interface NewUser {
   /** Omitted, a strong password is generated and returned once. */
   password?: string;
   clearance?: Classification;
-  /** Pre-enrols the account in TOTP (demo users only, DECISIONS 21). */
+  /** Pre-enrols the account in TOTP (demo users only). */
   totpSecret?: string;
   /** No roles yet: the ones asked for wait for a second administrator's approval. */
   rolesAwaitApproval?: boolean;

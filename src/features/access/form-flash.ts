@@ -1,5 +1,5 @@
 /**
- * Post/redirect/get for partner forms (DECISIONS 4): a refused form keeps its errors and answers
+ * Post/redirect/get for partner forms: a refused form keeps its errors and answers
  * in the server-side session and redirects back to the form, which shows them once. A success
  * can leave a one-line notice for the page it redirects to.
  */

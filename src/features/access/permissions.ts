@@ -9,9 +9,9 @@ export const PERMISSIONS = {
   'intelligence:read': 'Read intelligence the markings allow',
   /** Export or share intelligence onward: a disclosure, subject to the handling code. */
   'intelligence:export': 'Export or share intelligence',
-  /** Read victims' details and safeguarding referrals (DECISIONS 17). */
+  /** Read victims' details and safeguarding referrals. */
   'victims:read': 'Read victim and safeguarding details',
-  /** Open, change and score OCGs, and build 4P plans for them (DECISIONS: coordinators, police). */
+  /** Open, change and score OCGs, and build 4P plans for them (police leads and the coordinator). */
   'ocg:manage': 'Manage OCGs and 4P plans',
   /** Edit the partnership's reference data: the tactics library and harm scoring models. */
   'reference-data:manage': 'Edit the tactics library and scoring models',

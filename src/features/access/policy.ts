@@ -124,7 +124,7 @@ export const RECORD_TYPES = {
   },
   /**
    * How a person is involved in an item (suspect, victim, ...). Carries its item's markings; a
-   * victim's involvement also needs victims:read (DECISIONS 17, `mayReadInvolvement`).
+   * victim's involvement also needs victims:read (`mayReadInvolvement`).
    */
   involvement: {
     marked: true,
@@ -201,7 +201,7 @@ export const RECORD_TYPES = {
     actions: { ...READING('intelligence:read'), create: 'intelligence:read' },
   },
   /**
-   * A safeguarding referral for a victim: victims:read on top of every action (DECISIONS 17), so
+   * A safeguarding referral for a victim: victims:read on top of every action, so
    * exporting one needs both intelligence:export and victims:read.
    */
   'safeguarding-referral': {
@@ -272,7 +272,7 @@ export function mayAccess(
   );
 }
 
-/** Data-subject categories whose involvement only victims:read may see (DECISIONS 17). */
+/** Data-subject categories whose involvement only victims:read may see. */
 export const VICTIM_CATEGORIES: readonly string[] = ['victim'];
 
 /** A person's involvement in an item: the item's rule, and victims:read for a victim's. */
@@ -311,7 +311,7 @@ export function visibleSql(
 }
 
 /**
- * Export and onward sharing (DECISIONS 15): handling code C records need their conditions
+ * Export and onward sharing: handling code C records need their conditions
  * acknowledged first. Returns the conditions still to acknowledge (empty when export may go on).
  */
 export function conditionsToAcknowledge(

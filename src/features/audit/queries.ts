@@ -3,7 +3,7 @@
  * route can write its own audit entry in the same one (fail-closed: no entry, no data).
  *
  * What these return is the log itself and the names of the staff it names, never the records it
- * points at (DECISIONS 19): an entry's `detail` is read only for the audit pages' own events,
+ * points at: an entry's `detail` is read only for the audit pages' own events,
  * whose detail is a filter or a stated reason, because other features' detail may quote records.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
@@ -54,7 +54,7 @@ function filtered(q: Queryable, filter: AuditFilter) {
     if (filter.from) conditions.push(eb('e.occurred_at', '>=', new Date(`${filter.from}T00:00:00Z`)));
     if (filter.to) conditions.push(eb('e.occurred_at', '<', dayAfter(filter.to)));
     if (filter.recordId) {
-      // Through the record index (DECISIONS 18), not by scanning every entry's id list.
+      // Through the record index, not by scanning every entry's id list.
       conditions.push(
         eb(
           'e.seq',

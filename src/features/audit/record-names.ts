@@ -1,5 +1,5 @@
 /**
- * Turning a record id from the audit log into a name (DECISIONS 19): a separate, audited action.
+ * Turning a record id from the audit log into a name: a separate, audited action.
  * Each record type that may be named registers a function returning a display name, never the
  * record's content; a type with no entry here is reported by its type alone. Later features add
  * theirs at the composition root: `recordNames.register('person', { ... })`.

@@ -160,7 +160,7 @@ export async function loadDemoData(
     const credentials: DemoCredentials[] = [];
     for (const user of DEMO_USERS) {
       if (await accounts.userByEmail(user.email, tx)) continue;
-      // Demo users are pre-enrolled in TOTP (DECISIONS 21), with OFFICIAL-SENSITIVE clearance.
+      // Demo users are pre-enrolled in TOTP, with OFFICIAL-SENSITIVE clearance.
       const totpSecret = newTotpSecret();
       const { password } = await accounts.createUser(
         {

@@ -390,7 +390,7 @@ export async function loadDemoIntelligence(
     );
   }
   await shareWithAsb(tx, itemIds, entityIds, linkIds);
-  // The police public protection unit triages public reports with the hub (DECISIONS 8): it may
+  // The police public protection unit triages public reports with the hub: it may
   // open the originals kept for evidence, and the hub shares its inbox with it.
   await tx
     .insertInto('access_list_member')

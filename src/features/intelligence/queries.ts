@@ -45,7 +45,7 @@ export async function createAccessList(
 }
 
 /**
- * The child rule (DECISIONS 16): a record about a child is OFFICIAL-SENSITIVE and need-to-know.
+ * The child rule: a record about a child is OFFICIAL-SENSITIVE and need-to-know.
  * Creates the named access list holding the author and the owning team when the record has none.
  */
 export async function markingForChild(

@@ -1,4 +1,4 @@
-/** How the audit pages name intelligence records when an auditor resolves an id (DECISIONS 19). */
+/** How the audit pages name intelligence records when an auditor resolves an id. */
 import type { RecordNames } from '../audit/record-names.js';
 
 export function registerIntelligenceNames(names: RecordNames): void {

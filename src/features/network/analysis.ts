@@ -66,7 +66,7 @@ export interface NetworkAnalysis {
   articulationPoints: string[];
   /** Communities, largest first, each as its node ids in id order. */
   communities: { number: number; members: string[] }[];
-  /** Highest betweenness first (the tie rule of DECISIONS 24), only nodes above 0. */
+  /** Highest betweenness first (the tie rule: the lowest id as a string), only nodes above 0. */
   brokers: string[];
   targets: Target[];
 }
@@ -99,7 +99,7 @@ function exactWithProgress(graph: Graph, progress: (fraction: number) => void): 
 /**
  * Whom to target: for each person whose removal splits their part of the network (an articulation
  * point), how many are cut off from the largest piece left and into how many pieces it falls.
- * Ranked by the number cut off; ties (DECISIONS 24) go to the lowest id compared as a string.
+ * Ranked by the number cut off; ties go to the lowest id compared as a string.
  */
 export function targetsOf(graph: Graph, people: ReadonlySet<string>, articulation: Int32Array): Target[] {
   const { offsets, neighbours, nodeCount: n } = graph;

@@ -2,7 +2,7 @@
  * The network's file exports (GraphML, GEXF, i2 ANX XML) through a running Lantern: each holds
  * exactly the downloader's visible network, is ONE s62 disclosure naming every entity and link in
  * it, needs intelligence:export (a 404 otherwise, writing nothing), and shows handling code C
- * conditions to acknowledge before anything leaves (DECISIONS 15). The network page offers the
+ * conditions to acknowledge before anything leaves. The network page offers the
  * exports only to those who may use them, and draws its picture from the same data.
  */
 import assert from 'node:assert/strict';

@@ -1,11 +1,11 @@
 /**
- * THE KARATE INTEGRATION TEST (DECISIONS 23): Zachary's karate club stored as 34 people and 78
+ * THE KARATE INTEGRATION TEST: Zachary's karate club stored as 34 people and 78
  * links (each supported by one graded intelligence item) through the intelligence helpers, then
  * read back through the network API, on whichever database the suite runs on (PGlite, or
  * TEST_DATABASE_URL). Every metric must match networkx's reference values to 1e-9, and the
  * sequential removal by betweenness must match the reference order and curve exactly.
  *
- * Entity ids are UUIDs the database makes. The tie rule (DECISIONS 24) picks the lowest id as a
+ * Entity ids are UUIDs the database makes. The tie rule picks the lowest id as a
  * string, so the karate ids (sorted as strings) are paired with the UUIDs sorted the same way:
  * string order is then the same on both sides, and so is every tie.
  */

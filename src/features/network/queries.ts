@@ -93,7 +93,7 @@ export async function ocgMembersVisibleTo(
 
 /**
  * The handling codes of entities and links already in the viewer's network (an export shows the
- * conditions of any handling C record before it goes, DECISIONS 15).
+ * conditions of any handling C record before it goes).
  */
 export async function handlingOf(
   q: Queryable,

@@ -174,7 +174,7 @@ export function createNetworkService(
      * The viewer's network for a file export: an s62 DISCLOSURE naming every entity and link in
      * it. Metrics come with it when the analysis is cheap enough to run here, or already finished
      * as a job for this very network; an export never waits for one. Handling code C records stop
-     * it until their conditions are acknowledged (DECISIONS 15), and nothing is written then.
+     * it until their conditions are acknowledged, and nothing is written then.
      */
     exportNetwork(
       asker: Asker,

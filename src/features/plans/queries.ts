@@ -316,7 +316,7 @@ export interface ActionRow extends MarkingRow {
 
 /**
  * A victim named as an action's target is named only to viewers with victims:read: otherwise the
- * target reads "Not shown to you", as a hidden entity does (DECISIONS 17).
+ * target reads "Not shown to you", as a hidden entity does.
  */
 function victimHiddenUnlessPermitted(viewer: Viewer, alias: string) {
   return sql<boolean>`not exists (select 1 from item_entity ie where ie.entity_id = ${sql.ref(`${alias}.id`)}

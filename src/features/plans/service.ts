@@ -661,7 +661,7 @@ export function createPlans(database: Database) {
 
     /**
      * The plan as CSV for the partnership meeting: a disclosure naming every record in the file.
-     * Handling code C needs its conditions acknowledged first (DECISIONS 15).
+     * Handling code C needs its conditions acknowledged first.
      */
     exportCsv(asker: Asker, planId: string, acknowledged: boolean): Promise<Outcome<ExportFile>> {
       return audited(asker, async (tx, viewer) => {
@@ -798,7 +798,7 @@ export function createPlans(database: Database) {
       ? await referralsOf(tx, viewer, plan.id)
       : [];
     // The file names the plan's subject, the actions' targets and the referrals' victims too: their
-    // handling codes count as much as the plan's own (DECISIONS 15).
+    // handling codes count as much as the plan's own.
     const subject = (await summaryOf(tx, viewer, plan)).subject;
     const named = await handlingOfNamed(tx, {
       entityIds: [

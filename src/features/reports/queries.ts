@@ -17,7 +17,7 @@ export const HANDLING_CONDITIONS =
   'reporter, and never try to find out who they are. Share only to prevent or detect crime or to ' +
   'safeguard someone, and tell the receiving agency before any onward sharing.';
 
-/** The markings every part of a public report gets (DECISIONS 7), with its owner's id. */
+/** The markings every part of a public report gets, with its owner's id. */
 export async function reportMarking(q: Queryable): Promise<Marking> {
   const agency = await q
     .selectFrom('agency')

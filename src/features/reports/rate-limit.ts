@@ -1,5 +1,5 @@
 /**
- * Throttling for the anonymous reporting pages (DECISIONS 10), without remembering who anyone is.
+ * Throttling for the anonymous reporting pages, without remembering who anyone is.
  *
  * - The key for a client is an HMAC of its address under a random key held only in memory. The
  *   key and every count are thrown away together at least once an hour, so nothing can link a

@@ -1,5 +1,5 @@
 /**
- * Receipt codes (DECISIONS 9): a short public lookup id that finds the report, plus a secret of
+ * Receipt codes: a short public lookup id that finds the report, plus a secret of
  * 140 bits from the CSPRNG that proves the holder is the reporter. Only the secret is hashed
  * (argon2id, a random salt per report); the reporter sees both as one code in groups of four.
  *

@@ -1,5 +1,5 @@
 /**
- * Public reports and their files as records the access policy governs (DECISIONS 7, 8). There is
+ * Public reports and their files as records the access policy governs (OFFICIAL-SENSITIVE, handling C, owned by the receiving agency; originals only as evidence). There is
  * no inbox yet: the records API is how partners reach them, and only as the markings allow.
  * Neither the lookup id nor the receipt hash ever leaves here.
  */

@@ -132,7 +132,7 @@ describe(`anonymous reports on ${testDatabaseKind}`, () => {
     assert.equal(report.lookup_id, receipt.replace(/-/g, '').slice(0, 8));
     assert.match(report.secret_hash, /^\$argon2id\$/);
     assert.ok(!report.secret_hash.includes(receipt.replace(/-/g, '').slice(8)), 'only a hash of the secret');
-    // DECISIONS 7: OFFICIAL-SENSITIVE, handling C with conditions, owned by the receiving agency.
+    // Every public report: OFFICIAL-SENSITIVE, handling C with conditions, owned by the receiving agency.
     const hub = await db()
       .selectFrom('agency')
       .select('id')
@@ -158,7 +158,7 @@ describe(`anonymous reports on ${testDatabaseKind}`, () => {
     const original = files.find((f) => f.variant === 'original')!;
     const sanitised = files.find((f) => f.variant === 'sanitised')!;
     assert.equal(files.length, 2);
-    // DECISIONS 8: the original only under the named evidence list, whose member is the receiving agency.
+    // The original only under the named evidence list, whose member is the receiving agency.
     assert.equal(original.access_list_id, EVIDENCE_ACCESS_LIST_ID);
     const members = await db()
       .selectFrom('access_list_member')

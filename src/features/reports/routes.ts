@@ -39,7 +39,7 @@ const FILE_EXPIRED = 'Add your file again. We delete files that are not sent wit
 type Values = Record<string, unknown>;
 
 /**
- * The client address, read only to be hashed at once for the limiter (DECISIONS 10). Express gives
+ * The client address, read only to be hashed at once for the limiter. Express gives
  * the socket's peer, or, only with TRUST_PROXY, what that one proxy says: a client's own
  * X-Forwarded-For changes nothing.
  */

@@ -2,7 +2,7 @@
  * The starter tactics and powers library: real powers the partners hold, as data. Offered to a
  * database once by key (seed.ts); after that the partnership coordinator owns each entry.
  *
- * `verifiedOn` (DECISIONS 13) is the date the entry's legal basis was checked against the
+ * `verifiedOn` is the date the entry's legal basis was checked against the
  * published source named in `source`:
  * - CHECKED entries were read against that page (mostly legislation.gov.uk) on 2026-11-23;
  * - WRITTEN entries were written from the published legislation and guidance as they stood at the

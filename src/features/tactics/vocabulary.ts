@@ -66,7 +66,7 @@ export function isLifestyleArea(value: unknown): value is LifestyleArea {
 /** A tactic's key: lower case letters, digits and dashes (as the database checks). */
 export const TACTIC_KEY = /^[a-z0-9-]{2,80}$/;
 
-/** DECISIONS 13: an entry last checked more than 12 months before `today` is due for review. */
+/** An entry last checked more than 12 months before `today` is due for review. */
 export function needsReview(verifiedOn: string, today: string): boolean {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const yearAgo = new Date(Date.UTC(year - 1, month - 1, day)).toISOString().slice(0, 10);

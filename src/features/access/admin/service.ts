@@ -191,7 +191,7 @@ export function createAdministration({ database, accounts, sessions, config }: A
       });
     },
 
-    /** The users a filter finds: one consultation entry naming every user shown (DECISIONS 18). */
+    /** The users a filter finds: one consultation entry naming every user shown. */
     async listUsers(request: AdminRequest, filter: queries.UserFilter) {
       return database.transaction(async (tx) => {
         const users = await queries.listUsers(tx, filter);

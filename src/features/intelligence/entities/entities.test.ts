@@ -299,7 +299,7 @@ describe(`entities and links on ${testDatabaseKind}`, () => {
       members.map((m) => m.user_id ?? `agency:${m.agency_id}`).sort(),
       [analyst.id, `agency:${analyst.agencyId}`].sort(),
     );
-    // DECISIONS 16: the list holds the owning team, so a colleague in the same agency may see it;
+    // A child is need-to-know: the list holds the owning team, so a colleague in the same agency may see it;
     // a partner the police share entities with may not (need-to-know).
     assert.equal((await colleague.client.get(`/partner/entities/${id}`)).status, 200);
     assert.equal((await officer.client.get(`/partner/entities/${id}`)).status, 404);

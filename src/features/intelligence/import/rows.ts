@@ -29,7 +29,7 @@ export interface MappedEntity {
   schema: EntitySchemaName;
   properties: EntityProperties;
   key: string;
-  /** A person under 18 on the day of the import (DECISIONS 16). */
+  /** A person under 18 on the day of the import. */
   child: boolean;
   subjectCategory: SubjectCategory | null;
 }

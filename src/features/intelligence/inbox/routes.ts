@@ -1,7 +1,7 @@
 /**
  * The intelligence inbox, item pages, the sanitisation workbench, sharing and the partner
  * submission form, under /partner/intelligence. Every page declares its permission and audit
- * event; forms are post/redirect/get with errors and answers kept in the session (DECISIONS 4).
+ * event; forms are post/redirect/get with errors and answers kept in the session.
  * Hidden and missing items give the same 404. The service writes each request's one audit entry.
  */
 import type { Request, Response } from 'express';

@@ -2,7 +2,7 @@
  * One search over the intelligence a partner may see: people, businesses, places and things by
  * name (misspelt or heard), and intelligence items by their words, with filters. A GET form, so it
  * works without JavaScript and can be bookmarked. Each search is one s62 consultation naming every
- * record it shows (DECISIONS 18), written in the same transaction as the search: no entry, no
+ * record it shows, written in the same transaction as the search: no entry, no
  * results. A search that is not run (no words yet, or words refused) writes nothing.
  */
 import type { Request, Response } from 'express';

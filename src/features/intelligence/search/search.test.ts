@@ -87,7 +87,7 @@ describe(`search on ${testDatabaseKind}`, () => {
     await entity('kasia', 'Person', { name: ['Katarzyna Kowalczyk'] });
     await entity('carwash', 'Business', { name: ['Sparkle Hand Car Wash'] }, { area: 'Redruth' });
     await entity('flat', 'Address', { full: ['Flat 2, 14 Chapel Row'], postcode: ['TR14 8AB'] });
-    // A child: OFFICIAL-SENSITIVE on a need-to-know list of the author and the police (DECISIONS 16).
+    // A child: OFFICIAL-SENSITIVE on a need-to-know list of the author and the police.
     ids.child = await app.lantern.database.transaction(async (tx) =>
       insertEntity(
         tx,

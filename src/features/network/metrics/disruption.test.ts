@@ -26,7 +26,7 @@ describe('sequential removal by betweenness, against the reference (order exact,
   }
 });
 
-describe('the tie rule (DECISIONS 24)', () => {
+describe('the tie rule', () => {
   it('treats scores within 1e-12 of the highest as tied and takes the lowest index', () => {
     assert.deepEqual(topNodes([0.5, 1 - 5e-13, 1, 0.2], 1), [1]);
     assert.deepEqual(topNodes([0.5, 1 - 5e-12, 1, 0.2], 1), [2]);

@@ -12,7 +12,7 @@
  * at the start (so the first is 1) and the number of components. The process never takes out
  * the last node, as there would be nothing left to measure: by default it runs to n − 1 removals.
  *
- * Ties (DECISIONS 24): scores within 1e-12 of the maximum are tied, and the lowest node id
+ * Ties: scores within 1e-12 of the maximum are tied, and the lowest node id
  * compared as a string wins, which is the lowest index (graph.ts). Betweenness is compared
  * normalised, so the tolerance means the same at every size of network. The metric is
  * recomputed on the subgraph of the nodes left, as if they were the whole network.

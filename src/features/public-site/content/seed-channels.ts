@@ -3,7 +3,7 @@
  * `reporting_channel_text` (English). After that they belong to the partners, who keep them up to
  * date in the partner workspace.
  *
- * Each was checked on `verifiedOn` against the pages named in `source` (DECISIONS 13), through the
+ * Each was checked on `verifiedOn` against the pages named in `source`, through the
  * project's store of public pages. Where a detail could not be confirmed from the channel's own
  * published information, `verificationNote` says so, and the words shown to the public avoid
  * claiming it.

@@ -1,7 +1,7 @@
 /**
  * Find help: one question per page, as GET forms, answers carried in the address (no cookie, no
  * session). A page submitted with a missing or wrong answer is shown again with status 400, the
- * error summary and the other answers (DECISIONS 4). Asking a later question before an earlier
+ * error summary and the other answers. Asking a later question before an earlier
  * one is answered goes back to the earlier one.
  */
 import type { Response } from 'express';
