@@ -50,6 +50,11 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && Object.hasOwn(ROLES, value);
 }
 
+/** A role's name as pages show it; a code no longer in the list is shown as it is. */
+export function roleName(role: string): string {
+  return isRole(role) ? ROLES[role].name : role;
+}
+
 /** The purpose a session starts with, until the person says otherwise. */
 export function defaultPurpose(
   roles: readonly string[],

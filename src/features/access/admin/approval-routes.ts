@@ -8,15 +8,13 @@ import { askerOf, pageNotFound, uuidParam } from '../../../web/partner-pages.js'
 import { route, type RouteSpec } from '../../../web/routes.js';
 import { formErrors } from '../../../web/validation.js';
 import type { FormFlash } from '../form-flash.js';
-import { ROLES } from '../roles.js';
+import { roleName } from '../roles.js';
 import { adminRequest } from './routes.js';
 import { confirmSchema, RECORD_TYPE_NAMES } from './schemas.js';
 import type { AdminRequest, Administration, Outcome } from './service.js';
 
 const APPROVALS = '/partner/admin/access-changes';
 const SHARING_APPROVALS = '/partner/sharing-approvals';
-
-const roleName = (role: string): string => (role in ROLES ? ROLES[role as keyof typeof ROLES].name : role);
 
 /** An information asset owner asking: their own agency's records are the ones they decide on. */
 function ownerRequest(res: Response): { request: AdminRequest; agencyId: string } {

@@ -10,7 +10,7 @@ import { formErrors, type FormErrors } from '../../../web/validation.js';
 import { AGENCY_KINDS } from '../accounts.js';
 import type { FormFlash } from '../form-flash.js';
 import { CLASSIFICATIONS } from '../markings.js';
-import { ROLES } from '../roles.js';
+import { ROLES, roleName } from '../roles.js';
 import {
   accessSchema,
   confirmSchema,
@@ -29,7 +29,6 @@ const ADMIN = '/partner/admin';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const roleOptions = Object.entries(ROLES).map(([value, role]) => ({ value, text: role.name }));
-const roleName = (role: string): string => (role in ROLES ? ROLES[role as keyof typeof ROLES].name : role);
 
 /** Who is asking, for the audit entry; account administration unless a purpose is already set. */
 export function adminRequest(res: Response): AdminRequest {
