@@ -34,6 +34,8 @@ export interface TestDatabase {
 export interface TestDatabaseOptions {
   /** Start with what Lantern seeds at start-up already there (test apps). */
   seeded?: boolean;
+  /** Start empty, with no migration applied (tests of a migration on data made before it). */
+  bare?: boolean;
 }
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -130,22 +132,27 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   }
   const seeded = options.seeded ?? false;
   if (!TEST_DATABASE_URL) {
-    const database = await openPglite({ loadDataDir: await pgliteTemplate(seeded) });
-    await migrate(database); // a no-op unless the template is stale
+    const database = options.bare
+      ? await openPglite()
+      : await openPglite({ loadDataDir: await pgliteTemplate(seeded) });
+    if (!options.bare) await migrate(database); // a no-op unless the template is stale
     return { database, config: { kind: 'pglite', dataDir: '(memory)' }, dispose: () => database.close() };
   }
   const name = `lantern_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
   try {
-    const template = await postgresTemplate(admin, seeded);
-    await admin.query(`create database ${name} template ${template}`); // names are ours: hex only
+    if (options.bare) await admin.query(`create database ${name}`);
+    else {
+      const template = await postgresTemplate(admin, seeded);
+      await admin.query(`create database ${name} template ${template}`); // names are ours: hex only
+    }
   } finally {
     await admin.end();
   }
   const url = databaseUrl(name);
   const database = await openPostgres({ url, maxConnections: 4 });
-  await migrate(database);
+  if (!options.bare) await migrate(database);
   return {
     database,
     config: { kind: 'postgres', url },

@@ -344,7 +344,7 @@ async function intelligenceFixtures(
   ) => {
     const id = await database.transaction(async (tx) => {
       const base = marking(m);
-      const finalMarking = options.child ? await markingForChild(tx, base, authorId, name) : base;
+      const finalMarking = options.child ? await markingForChild(tx, base, authorId) : base;
       return insertEntity(
         tx,
         {

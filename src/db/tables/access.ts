@@ -77,6 +77,8 @@ export interface SharingRuleTable {
 export interface AccessListTable {
   id: Generated<string>;
   description: string;
+  /** `user:<id> agency:<id>` on the one standing need-to-know list of an officer and their agency. */
+  standing_key: string | null;
   created_at: CreatedAt;
 }
 

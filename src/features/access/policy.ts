@@ -10,7 +10,7 @@
  *     shareable types) the record itself has been shared with the viewer's agency;
  *   - the record has no named access list, or the list admits the viewer (directly or by agency).
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import { coveredBy, type Classification, type HandlingCode, type Marking } from './markings.js';
 import type { Permission } from './permissions.js';
 
@@ -299,15 +299,22 @@ export function visibleSql(
   const governing = governingType(type);
   const rule: RecordTypeRule = RECORD_TYPES[governing];
   const column = (name: string) => sql.ref(`${alias}.${name}`);
-  const lists = [...viewer.accessLists];
-  const listed = lists.length ? sql`or ${column('access_list_id')} in (${sql.join(lists)})` : sql``;
   const shared = rule.shareable
     ? sql`or exists (select 1 from record_share rs where rs.record_type = ${governing}
         and rs.record_id = ${column('id')} and rs.agency_id = ${viewer.agencyId})`
     : sql``;
   return sql<boolean>`(${column('classification')} in (${sql.join(coveredBy(viewer.clearance))})
     and (${column('owning_agency_id')} in (${sql.join(visibleOwners(viewer, governing))}) ${shared})
-    and (${column('access_list_id')} is null ${listed}))`;
+    and (${column('access_list_id')} is null or ${listAdmitsSql(viewer, column('access_list_id'))}))`;
+}
+
+/**
+ * Whether the named access list in `listId` admits the viewer, as a join on its members: two bound
+ * values however many lists there are (binding each list id failed past 65,535 parameters).
+ */
+export function listAdmitsSql(viewer: Viewer, listId: Expression<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`exists (select 1 from access_list_member alm where alm.access_list_id = ${listId}
+    and (alm.user_id = ${viewer.userId} or alm.agency_id = ${viewer.agencyId}))`;
 }
 
 /**

@@ -22,32 +22,6 @@ import {
 /** Rows as the one JSON parameter of a statement. */
 const json = (rows: readonly object[]) => sql`${JSON.stringify(rows)}::json`;
 
-export interface NewAccessList {
-  id: string;
-  description: string;
-  userIds: readonly string[];
-  agencyIds: readonly string[];
-}
-
-/** Named access lists (need-to-know) and their members. */
-export async function insertAccessLists(tx: Tx, lists: readonly NewAccessList[]): Promise<void> {
-  if (!lists.length) return;
-  await sql`insert into access_list (id, description)
-    select r.id, r.description from json_to_recordset(${json(
-      lists.map((list) => ({ id: list.id, description: list.description.slice(0, 200) })),
-    )}) as r(id uuid, description text)`.execute(tx);
-  const members = lists.flatMap((list) => [
-    ...list.userIds.map((userId) => ({ access_list_id: list.id, user_id: userId, agency_id: null })),
-    ...list.agencyIds.map((agencyId) => ({ access_list_id: list.id, user_id: null, agency_id: agencyId })),
-  ]);
-  if (!members.length) return;
-  await sql`insert into access_list_member (access_list_id, user_id, agency_id)
-    select r.access_list_id, r.user_id, r.agency_id
-    from json_to_recordset(${json(members)}) as r(access_list_id uuid, user_id uuid, agency_id uuid)`.execute(
-    tx,
-  );
-}
-
 export interface EntityText {
   id: string;
   schema: EntitySchemaName;

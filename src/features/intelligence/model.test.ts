@@ -204,12 +204,7 @@ describe(`the intelligence model on ${testDatabaseKind}`, () => {
 
   it('makes a child OFFICIAL-SENSITIVE and need-to-know, and the database refuses otherwise', async () => {
     const id = await t.database.transaction(async (tx) => {
-      const childMarking = await markingForChild(
-        tx,
-        { ...marking, classification: 'OFFICIAL' },
-        analyst,
-        'Person',
-      );
+      const childMarking = await markingForChild(tx, { ...marking, classification: 'OFFICIAL' }, analyst);
       return insertEntity(
         tx,
         { schema: 'Person', properties: { name: ['Young Person'] }, child: true, createdBy: analyst },

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Queryable, Tx } from '../../db/database.js';
+import { needToKnowList } from '../access/access-lists.js';
 import { markingColumns, type Classification, type Marking } from '../access/markings.js';
 import {
   captionOf,
@@ -17,50 +18,13 @@ import {
   type SubjectCategory,
 } from './schema.js';
 
-/** A named access list (need-to-know) holding these users and agencies. */
-export async function createAccessList(
-  tx: Tx,
-  description: string,
-  members: { userIds?: readonly string[]; agencyIds?: readonly string[] },
-): Promise<string> {
-  const list = await tx
-    .insertInto('access_list')
-    .values({ description: description.slice(0, 200) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const rows = [
-    ...(members.userIds ?? []).map((userId) => ({
-      access_list_id: list.id,
-      user_id: userId,
-      agency_id: null,
-    })),
-    ...(members.agencyIds ?? []).map((agencyId) => ({
-      access_list_id: list.id,
-      user_id: null,
-      agency_id: agencyId,
-    })),
-  ];
-  if (rows.length) await tx.insertInto('access_list_member').values(rows).execute();
-  return list.id;
-}
-
 /**
- * The child rule: a record about a child is OFFICIAL-SENSITIVE and need-to-know.
- * Creates the named access list holding the author and the owning team when the record has none.
+ * The child rule: a record about a child is OFFICIAL-SENSITIVE and need-to-know: on the author's
+ * standing list with the owning agency when the record has no list of its own.
  */
-export async function markingForChild(
-  tx: Tx,
-  marking: Marking,
-  authorId: string,
-  what: string,
-): Promise<Marking> {
+export async function markingForChild(tx: Tx, marking: Marking, authorId: string): Promise<Marking> {
   const classification: Classification = 'OFFICIAL-SENSITIVE';
-  const accessListId =
-    marking.accessListId ??
-    (await createAccessList(tx, `Need to know: ${what} (a child)`, {
-      userIds: [authorId],
-      agencyIds: [marking.owningAgencyId],
-    }));
+  const accessListId = marking.accessListId ?? (await needToKnowList(tx, authorId, marking.owningAgencyId));
   return { ...marking, classification, accessListId };
 }
 

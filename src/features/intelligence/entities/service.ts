@@ -194,9 +194,7 @@ export function createEntityCommands(database: Database) {
           owningAgencyId: viewer.agencyId,
           accessListId: null,
         };
-        const marking = child
-          ? await markingForChild(tx, base, viewer.userId, `${answers.schema} on ${heading.reference}`)
-          : base;
+        const marking = child ? await markingForChild(tx, base, viewer.userId) : base;
         const entityId = await insertEntity(
           tx,
           { schema: answers.schema, properties: checked.properties, child, createdBy: viewer.userId },

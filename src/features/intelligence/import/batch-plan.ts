@@ -8,15 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { markingFromRow, type Marking } from '../../access/markings.js';
 import { mayAccess } from '../../access/policy.js';
 import { canonicalJson } from '../../audit/audit-log.js';
-import type {
-  EntityText,
-  NewAccessList,
-  NewBulkEntity,
-  NewBulkLink,
-  NewInvolvement,
-} from '../bulk-queries.js';
+import type { EntityText, NewBulkEntity, NewBulkLink, NewInvolvement } from '../bulk-queries.js';
 import {
-  captionOf,
   ENTITY_SCHEMAS,
   type Confidence,
   type EntityProperties,
@@ -43,7 +36,8 @@ export interface BatchPlan {
   /** What is on record, by key, as the rows so far leave it. */
   entities: Map<string, KeyedEntity>;
   links: Map<string, KeyedLink>;
-  lists: NewAccessList[];
+  /** The importer's standing need-to-know list with their agency, for records about a child. */
+  needToKnowListId: string;
   newEntities: Map<string, NewBulkEntity>;
   entityUpdates: Map<string, EntityText>;
   involvements: NewInvolvement[];
@@ -57,11 +51,15 @@ export interface BatchPlan {
   counts: BatchCounts;
 }
 
-export function emptyPlan(entities: Map<string, KeyedEntity>, links: Map<string, KeyedLink>): BatchPlan {
+export function emptyPlan(
+  needToKnowListId: string,
+  entities: Map<string, KeyedEntity>,
+  links: Map<string, KeyedLink>,
+): BatchPlan {
   return {
     entities,
     links,
-    lists: [],
+    needToKnowListId,
     newEntities: new Map(),
     entityUpdates: new Map(),
     involvements: [],
@@ -164,7 +162,7 @@ function planEntity(plan: BatchPlan, importer: Importer, marking: Marking, entit
     return changed;
   }
   const id = randomUUID();
-  const entityMarking = entity.child ? childMarking(plan, importer, marking, entity) : marking;
+  const entityMarking = entity.child ? childMarking(plan, marking) : marking;
   plan.newEntities.set(id, {
     id,
     schema: entity.schema,
@@ -192,18 +190,11 @@ function planEntity(plan: BatchPlan, importer: Importer, marking: Marking, entit
 }
 
 /**
- * A record about a child is OFFICIAL-SENSITIVE and need-to-know: a named access list holding the
- * importer and their agency (as markingForChild makes for one record).
+ * A record about a child is OFFICIAL-SENSITIVE and need-to-know: on the importer's standing list
+ * with their agency (as markingForChild does for one record).
  */
-function childMarking(plan: BatchPlan, importer: Importer, marking: Marking, entity: RowEntity): Marking {
-  const id = randomUUID();
-  plan.lists.push({
-    id,
-    description: `Need to know: ${captionOf(entity.schema, entity.properties)} (a child)`,
-    userIds: [importer.userId],
-    agencyIds: [marking.owningAgencyId],
-  });
-  return { ...marking, classification: 'OFFICIAL-SENSITIVE', accessListId: id };
+function childMarking(plan: BatchPlan, marking: Marking): Marking {
+  return { ...marking, classification: 'OFFICIAL-SENSITIVE', accessListId: plan.needToKnowListId };
 }
 
 function planLink(

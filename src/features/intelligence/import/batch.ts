@@ -4,18 +4,18 @@
  * write the batch's one s62 collection entry naming every record it created or touched.
  */
 import type { Tx } from '../../../db/database.js';
+import { needToKnowList } from '../../access/access-lists.js';
 import type { Marking } from '../../access/markings.js';
 import { writeAuditEntry } from '../../audit/audit-log.js';
 import {
   addInvolvements,
   addLinkSourcesOf,
-  insertAccessLists,
   insertEntities,
   insertLinks,
   updateEntitiesProperties,
   updateLinksDetails,
 } from '../bulk-queries.js';
-import { createAccessList, insertItem } from '../queries.js';
+import { insertItem } from '../queries.js';
 import { emptyPlan, mayWriteRow, planRow, type BatchCounts, type BatchPlan } from './batch-plan.js';
 import { closeAsRecorded, entitiesByKeys, linksByKeys } from './queries.js';
 import { gradeKey, type MappedRow } from './rows.js';
@@ -42,6 +42,7 @@ export async function writeBatch(
   const entityKeys = [...new Set(rows.flatMap((r) => r.row.entities.map((e) => e.key)))];
   const linkKeys = [...new Set(rows.flatMap((r) => r.row.links.map((l) => l.key)))];
   const plan = emptyPlan(
+    await needToKnowList(tx, importer.userId, importer.agencyId),
     new Map((await entitiesByKeys(tx, entityKeys)).map((e) => [e.source_key, e] as const)),
     new Map((await linksByKeys(tx, linkKeys)).map((l) => [l.source_key, l] as const)),
   );
@@ -76,10 +77,7 @@ async function itemFor(
   const known = items.get(grade) ?? plan.counts.itemsCreated.find((item) => item.grade === grade);
   if (known) return known.id;
   const { importer, mapping } = options;
-  const originalList = await createAccessList(tx, `Import by ${importer.label}`, {
-    userIds: [importer.userId],
-    agencyIds: [importer.agencyId],
-  });
+  const originalList = await needToKnowList(tx, importer.userId, importer.agencyId);
   const item = await insertItem(
     tx,
     {
@@ -105,7 +103,6 @@ async function itemFor(
 
 /** The batch's writes, a statement per kind of record (entities before what refers to them). */
 async function writePlan(tx: Tx, plan: BatchPlan): Promise<void> {
-  await insertAccessLists(tx, plan.lists);
   await insertEntities(tx, [...plan.newEntities.values()]);
   await updateEntitiesProperties(tx, [...plan.entityUpdates.values()]);
   await addInvolvements(tx, plan.involvements);

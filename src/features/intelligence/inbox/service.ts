@@ -3,6 +3,7 @@
  * does its work and writes exactly one s62 audit entry, all in one transaction: if the entry
  * cannot be written, nothing changes and nothing is shown. Routes stay thin; SQL is in queries.ts.
  */
+import { needToKnowList } from '../../access/access-lists.js';
 import type { Database, Tx } from '../../../db/database.js';
 import { writeAuditEntry, type AuditContext, type AuditEntryInput } from '../../audit/audit-log.js';
 import type { Marking } from '../../access/markings.js';
@@ -10,7 +11,7 @@ import { conditionsToAcknowledge, mayAccess, type RecordAction, type Viewer } fr
 import type { Principal } from '../../access/principal.js';
 import { loadViewer } from '../../access/viewer.js';
 import { addPartnershipMessage, messagesOf } from '../../reports/queries.js';
-import { createAccessList, insertItem, shareRecord } from '../queries.js';
+import { insertItem, shareRecord } from '../queries.js';
 import * as q from './queries.js';
 
 /** Who is asking, which event their request is, and where its audit entry goes. */
@@ -341,14 +342,7 @@ export function createInbox(database: Database) {
           owningAgencyId: principal.agencyId,
           accessListId: null,
         };
-        const accessListId = await createAccessList(
-          tx,
-          `Original words of a ${agency.name} officer’s record`,
-          {
-            userIds: [principal.userId],
-            agencyIds: [principal.agencyId],
-          },
-        );
+        const accessListId = await needToKnowList(tx, principal.userId, principal.agencyId);
         const item = await insertItem(
           tx,
           {

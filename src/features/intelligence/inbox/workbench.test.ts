@@ -11,14 +11,8 @@ import { send } from '../../../../test/support/forms.js';
 import { parseHtml, textOf } from '../../../../test/support/html.js';
 import { signedInPartner, type TestPartner } from '../../../../test/support/partner.js';
 import type { Marking } from '../../access/markings.js';
-import {
-  createAccessList,
-  insertEntity,
-  insertItem,
-  insertLink,
-  addInvolvement,
-  shareRecord,
-} from '../queries.js';
+import { createAccessList } from '../../../../test/support/access-lists.js';
+import { insertEntity, insertItem, insertLink, addInvolvement, shareRecord } from '../queries.js';
 import { PARTNER_ORIGINAL_CONDITIONS } from './service.js';
 
 describe(`the sanitisation workbench, sharing and submissions on ${testDatabaseKind}`, () => {

@@ -92,7 +92,7 @@ describe(`search on ${testDatabaseKind}`, () => {
       insertEntity(
         tx,
         { schema: 'Person', properties: { name: ['Tyler Penrose'] }, child: true, createdBy: analyst.id },
-        await markingForChild(tx, policeMarking(), analyst.id, 'Tyler Penrose'),
+        await markingForChild(tx, policeMarking(), analyst.id),
       ),
     );
     await item(

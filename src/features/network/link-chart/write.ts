@@ -17,7 +17,8 @@ import {
 } from '../../intelligence/bulk-queries.js';
 import { closeAsRecorded } from '../../intelligence/import/queries.js';
 import { linkKey } from '../../intelligence/import/rows.js';
-import { createAccessList, insertItem } from '../../intelligence/queries.js';
+import { insertItem } from '../../intelligence/queries.js';
+import { needToKnowList } from '../../access/access-lists.js';
 import { linkChartNamespace, type LinkChartPlan, type Resolved } from './plan.js';
 
 /** What the write reports back into the summary. */
@@ -51,10 +52,7 @@ function defaultMarking(viewer: Viewer): Marking {
 async function writeItem(tx: Tx, writer: Writer, plan: LinkChartPlan, marking: Marking) {
   const { viewer } = writer;
   const description = `Link chart imported from ${plan.fileName}`;
-  const originalList = await createAccessList(tx, `Link chart import by ${writer.label}`, {
-    userIds: [viewer.userId],
-    agencyIds: [viewer.agencyId],
-  });
+  const originalList = await needToKnowList(tx, viewer.userId, viewer.agencyId);
   const item = await insertItem(
     tx,
     {
