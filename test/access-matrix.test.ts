@@ -99,6 +99,9 @@ function expectedVisible(viewer: Viewer, record: FixtureRecord, action: Action):
   if (record.victim && !VICTIM_ROLES.has(viewer.role)) return false;
   // A record that reveals others (a link's ends, an involvement's person) needs them readable too.
   if (record.reveals?.some((other) => !expectedVisible(viewer, other, 'read'))) return false;
+  // A record supported by others (a link by its items) needs at least one of them readable.
+  if (record.supportedBy && !record.supportedBy.some((item) => expectedVisible(viewer, item, 'read')))
+    return false;
   if (!record.marking) return true;
   const { classification, owner, accessList, sharedWith } = record.marking;
   if (classification === 'OFFICIAL-SENSITIVE' && viewer.clearance !== 'OFFICIAL-SENSITIVE') return false;

@@ -5,7 +5,7 @@
  */
 import type { Marking } from '../../src/features/access/markings.js';
 import { insertAssessment, insertMember, insertOcg } from '../../src/features/groups/queries.js';
-import { shareRecord } from '../../src/features/intelligence/queries.js';
+import { shareRecord } from '../../src/features/access/shares.js';
 import type { TestApp } from './app.js';
 import { MATRIX_TOKEN, type FixtureRecord } from './matrix-fixtures.js';
 

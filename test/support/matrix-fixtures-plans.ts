@@ -4,7 +4,7 @@
  * combinations, shared owner → partner by sharing rules and some one record at a time.
  */
 import type { Marking } from '../../src/features/access/markings.js';
-import { shareRecord } from '../../src/features/intelligence/queries.js';
+import { shareRecord } from '../../src/features/access/shares.js';
 import type { TestApp } from './app.js';
 import { MATRIX_TOKEN, type FixtureRecord } from './matrix-fixtures.js';
 

@@ -10,8 +10,8 @@ import {
   insertItem,
   insertLink,
   markingForChild,
-  shareRecord,
 } from '../../src/features/intelligence/queries.js';
+import { shareRecord } from '../../src/features/access/shares.js';
 import type { TestApp } from './app.js';
 import { groupFixtures } from './matrix-fixtures-groups.js';
 import { planFixtures } from './matrix-fixtures-plans.js';
@@ -56,6 +56,8 @@ export interface FixtureRecord {
   victim?: boolean;
   /** Records that must be visible too for this one to be (a link's ends, an involvement's person). */
   reveals?: FixtureRecord[];
+  /** Records supporting this one (a link's items): at least one must be visible too. */
+  supportedBy?: FixtureRecord[];
 }
 
 export interface MatrixFixtures {
@@ -272,7 +274,9 @@ async function intelligenceFixtures(
     owningAgencyId: agencyIds[m.owner],
     accessListId: m.accessList ? lists[m.accessList[0] as 'owner' | 'partner'] : null,
   });
-  const itemsByOwner: Record<string, string> = {};
+  const itemsByOwner: Record<string, FixtureRecord> = {};
+  /** An OFFICIAL item with no list, owned by the owner: visible to more viewers than the above. */
+  let openOwnerItem: FixtureRecord | undefined;
   let n = 0;
   for (const owner of ['owner', 'outsider'] as const) {
     for (const classification of ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const) {
@@ -294,7 +298,8 @@ async function intelligenceFixtures(
             ),
           );
           const label = `item owned by ${owner}, ${classification}, ${handlingCode}, list ${list ?? 'none'}`;
-          records.push({ type: 'intelligence-item', id: item.id, label, marking: m });
+          const itemRecord: FixtureRecord = { type: 'intelligence-item', id: item.id, label, marking: m };
+          records.push(itemRecord);
           records.push({
             type: 'intelligence-original',
             id: item.id,
@@ -302,7 +307,9 @@ async function intelligenceFixtures(
             marking: { classification: 'OFFICIAL-SENSITIVE', handlingCode: 'C', owner, accessList: [owner] },
           });
           if (classification === 'OFFICIAL-SENSITIVE' && handlingCode === 'P' && !list)
-            itemsByOwner[owner] = item.id;
+            itemsByOwner[owner] = itemRecord;
+          if (owner === 'owner' && classification === 'OFFICIAL' && handlingCode === 'P' && !list)
+            openOwnerItem = itemRecord;
         }
       }
     }
@@ -394,7 +401,7 @@ async function intelligenceFixtures(
     from: FixtureRecord,
     to: FixtureRecord,
     m: NonNullable<FixtureRecord['marking']>,
-    itemId: string,
+    supportedBy: FixtureRecord[],
   ) => {
     const id = await database.transaction((tx) =>
       insertLink(
@@ -406,16 +413,17 @@ async function intelligenceFixtures(
           confidence: 'high',
           createdBy: authorId,
         },
-        [itemId],
+        supportedBy.map((item) => item.id),
         marking(m),
       ),
     );
     records.push({
       type: 'link',
       id,
-      label: `link ${from.label} → ${to.label} (${m.owner}, ${m.classification})`,
+      label: `link ${from.label} → ${to.label} (${m.owner}, ${m.classification}, ${supportedBy.length} items)`,
       marking: m,
       reveals: [from, to],
+      supportedBy,
     });
   };
   const own = { classification: 'OFFICIAL', handlingCode: 'P', owner: 'owner', accessList: null } as const;
@@ -423,20 +431,27 @@ async function intelligenceFixtures(
     entities['owner OFFICIAL list none']!,
     entities['owner OFFICIAL-SENSITIVE list none']!,
     own,
-    itemsByOwner.owner!,
+    [itemsByOwner.owner!],
+  );
+  // The same ends, supported by an OFFICIAL item as well: visible to OFFICIAL viewers through it.
+  await link(
+    entities['owner OFFICIAL list none']!,
+    entities['owner OFFICIAL-SENSITIVE list none']!,
+    own,
+    [itemsByOwner.owner!, openOwnerItem!],
   );
   // Visible link, but one end is on the partner's list: hidden from the owner's own viewers.
   await link(
     entities['owner OFFICIAL list none']!,
     entities['owner OFFICIAL list partner']!,
     own,
-    itemsByOwner.owner!,
+    [itemsByOwner.owner!],
   );
   await link(
     entities['outsider OFFICIAL list none']!,
     entities['outsider OFFICIAL-SENSITIVE list none']!,
     { ...own, owner: 'outsider' },
-    itemsByOwner.outsider!,
+    [itemsByOwner.outsider!],
   );
 
   const involvement = async (itemId: string, person: FixtureRecord, category: 'suspect' | 'victim') => {
@@ -459,9 +474,9 @@ async function intelligenceFixtures(
       reveals: [person],
     });
   };
-  await involvement(itemsByOwner.owner!, entities['owner OFFICIAL list none']!, 'suspect');
-  await involvement(itemsByOwner.owner!, entities['owner OFFICIAL-SENSITIVE list none']!, 'victim');
-  await involvement(itemsByOwner.outsider!, entities['outsider OFFICIAL list none']!, 'suspect');
+  await involvement(itemsByOwner.owner!.id, entities['owner OFFICIAL list none']!, 'suspect');
+  await involvement(itemsByOwner.owner!.id, entities['owner OFFICIAL-SENSITIVE list none']!, 'victim');
+  await involvement(itemsByOwner.outsider!.id, entities['outsider OFFICIAL list none']!, 'suspect');
   await involvement(sharedItem.id, entities['outsider OFFICIAL list none']!, 'victim');
 }
 

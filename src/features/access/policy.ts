@@ -275,13 +275,14 @@ export function mayAccess(
 /** Data-subject categories whose involvement only victims:read may see. */
 export const VICTIM_CATEGORIES: readonly string[] = ['victim'];
 
+/** Whether the viewer may see victims at all: who they are, how they are involved, referrals. */
+export function mayReadVictims(viewer: Viewer): boolean {
+  return viewer.permissions.has('victims:read');
+}
+
 /** A person's involvement in an item: the item's rule, and victims:read for a victim's. */
 export function mayReadInvolvement(viewer: Viewer, subjectCategory: string | null): boolean {
-  return (
-    subjectCategory === null ||
-    !VICTIM_CATEGORIES.includes(subjectCategory) ||
-    viewer.permissions.has('victims:read')
-  );
+  return subjectCategory === null || !VICTIM_CATEGORIES.includes(subjectCategory) || mayReadVictims(viewer);
 }
 
 /**

@@ -17,6 +17,8 @@ export interface AccessRecord {
   fields: Record<string, unknown>;
   /** Other records this one reveals (a link's ends): it is visible only if they all are. */
   requires?: readonly { type: RecordType; marking: Marking | null }[];
+  /** Records that support this one (a link's items): it is visible only if at least one is. */
+  supportedBy?: { type: RecordType; markings: readonly (Marking | null)[] };
 }
 
 export interface RecordQuery {
@@ -51,7 +53,11 @@ export function mayAccessRecord(
   return (
     mayAccess(viewer, action, source.type, record.marking) &&
     (source.permits?.(viewer, action, record) ?? true) &&
-    (record.requires ?? []).every((required) => mayAccess(viewer, 'read', required.type, required.marking))
+    (record.requires ?? []).every((required) => mayAccess(viewer, 'read', required.type, required.marking)) &&
+    (record.supportedBy === undefined ||
+      record.supportedBy.markings.some((marking) =>
+        mayAccess(viewer, 'read', record.supportedBy?.type ?? 'link', marking),
+      ))
   );
 }
 

@@ -18,8 +18,8 @@ import {
   insertItem,
   insertLink,
   PUBLIC_REPORT_EVIDENCE_LIST,
-  shareRecord,
 } from '../intelligence/queries.js';
+import { shareRecord } from '../access/shares.js';
 import {
   checkProperties,
   type EntitySchemaName,

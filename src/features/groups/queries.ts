@@ -8,7 +8,7 @@ import type { Queryable, Tx } from '../../db/database.js';
 import type { OcgMemberTable } from '../../db/tables.js';
 import { MARKING_COLUMNS, markingFromRow, type Marking } from '../access/markings.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
-import { sharesOf } from '../intelligence/queries.js';
+import { sharesOf } from '../access/shares.js';
 import type { EntityProperties, EntitySchemaName } from '../intelligence/schema.js';
 import type { DimensionScore, ScoringDefinition, ScoringModel } from './scoring.js';
 

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { visibleSql } from '../access/policy.js';
 import { countRows, likePattern, type RecordSource } from '../access/records.js';
-import { markedSource } from '../intelligence/records.js';
+import { markedSource } from '../access/marked-source.js';
 
 export const ocgRecords = markedSource({
   type: 'ocg',

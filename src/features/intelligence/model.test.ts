@@ -17,8 +17,8 @@ import {
   insertLink,
   markingForChild,
   receivePublicReport,
-  shareRecord,
 } from './queries.js';
+import { shareRecord } from '../access/shares.js';
 import { findEntitiesByName } from './name-search.js';
 import { entityRecords, intelligenceItemRecords, involvementRecords } from './records.js';
 import { mayAccessRecord } from '../access/records.js';

@@ -4,7 +4,7 @@
  * service and routes do, through the policy) and nothing writes the audit log.
  */
 import { sql } from 'kysely';
-import type { Queryable, Tx } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
 import { needToKnowList } from '../access/access-lists.js';
 import { markingColumns, type Classification, type Marking } from '../access/markings.js';
 import {
@@ -281,41 +281,4 @@ export async function addLinkSources(tx: Tx, linkId: string, itemIds: readonly s
     .values(itemIds.map((itemId) => ({ link_id: linkId, item_id: itemId })))
     .onConflict((oc) => oc.doNothing())
     .execute();
-}
-
-export type ShareableType = 'intelligence-item' | 'entity' | 'link' | 'ocg' | 'plan' | 'plan-action';
-
-/** Shares one record with one more agency. For an item, the database refuses until it is signed off. */
-export async function shareRecord(
-  tx: Tx,
-  share: { type: ShareableType; recordId: string; agencyId: string; sharedBy: string | null },
-): Promise<void> {
-  await tx
-    .insertInto('record_share')
-    .values({
-      record_type: share.type,
-      record_id: share.recordId,
-      agency_id: share.agencyId,
-      shared_by: share.sharedBy,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
-/** The agencies one record has been shared with, one record at a time. */
-export async function sharesOf(
-  q: Queryable,
-  type: ShareableType,
-  recordIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const shares = new Map<string, string[]>();
-  if (!recordIds.length) return shares;
-  const rows = await q
-    .selectFrom('record_share')
-    .select(['record_id', 'agency_id'])
-    .where('record_type', '=', type)
-    .where('record_id', 'in', [...recordIds])
-    .execute();
-  for (const row of rows) shares.set(row.record_id, [...(shares.get(row.record_id) ?? []), row.agency_id]);
-  return shares;
 }

@@ -7,6 +7,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../../db/database.js';
+import { visibleLinkSql } from '../access/derived.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
 import { ocgMembersVisibleTo as groupMembersVisibleTo } from '../groups/queries.js';
 import type { NetworkEdge } from './types.js';
@@ -137,27 +138,26 @@ const RANK = { low: 1, medium: 2, high: 3 } as const;
 
 /** The conditions every link in a network meets, as SQL over `link l`, `entity a`, `entity b`. */
 function qualifyingLink(viewer: Viewer, filters: LinkFilters): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [
-    visibleSql(viewer, 'read', 'link', 'l'),
-    visibleSql(viewer, 'read', 'entity', 'a'),
-    visibleSql(viewer, 'read', 'entity', 'b'),
-  ];
+  const parts: RawBuilder<unknown>[] = [];
   if (filters.linkTypes?.length) parts.push(sql`l.link_type in (${sql.join([...filters.linkTypes])})`);
   if (filters.from) parts.push(sql`(l.end_date is null or l.end_date >= ${filters.from}::date)`);
   if (filters.to) parts.push(sql`(l.start_date is null or l.start_date <= ${filters.to}::date)`);
   if (filters.minConfidence) parts.push(sql`${CONFIDENCE_RANK} >= ${RANK[filters.minConfidence]}`);
   // Grades compare as single characters: '1' < '2' < '3' and 'A' < ... < 'E', best first.
-  const grade: RawBuilder<unknown>[] = [];
-  if (filters.minSourceEvaluation)
-    grade.push(
-      sql`and i.source_evaluation is not null and i.source_evaluation <= ${filters.minSourceEvaluation}`,
-    );
-  if (filters.minInformationAssessment)
-    grade.push(
-      sql`and i.information_assessment is not null and i.information_assessment <= ${filters.minInformationAssessment}`,
-    );
-  parts.push(sql`exists (select 1 from link_source ls join intelligence_item i on i.id = ls.item_id
-    where ls.link_id = l.id and ${visibleSql(viewer, 'read', 'intelligence-item', 'i')} ${sql.join(grade, sql` `)})`);
+  const grade = (i: string): RawBuilder<unknown> => {
+    const column = (name: string) => sql.ref(`${i}.${name}`);
+    const conditions: RawBuilder<unknown>[] = [sql`true`];
+    if (filters.minSourceEvaluation)
+      conditions.push(
+        sql`${column('source_evaluation')} is not null and ${column('source_evaluation')} <= ${filters.minSourceEvaluation}`,
+      );
+    if (filters.minInformationAssessment)
+      conditions.push(
+        sql`${column('information_assessment')} is not null and ${column('information_assessment')} <= ${filters.minInformationAssessment}`,
+      );
+    return sql`(${sql.join(conditions, sql` and `)})`;
+  };
+  parts.push(visibleLinkSql(viewer, 'l', { ends: ['a', 'b'], itemCondition: grade }));
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 

@@ -14,9 +14,10 @@ import {
   type Marking,
   type MarkingRow,
 } from '../access/markings.js';
-import { visibleSql, type Viewer } from '../access/policy.js';
+import { mayReadVictims, visibleSql, type Viewer } from '../access/policy.js';
 import { ocgMembersVisibleTo } from '../groups/queries.js';
-import { involvementVisibleSql } from '../intelligence/records.js';
+import { entityNamedSql, visibleInvolvementSql, visibleLinkSql } from '../access/derived.js';
+import { sharesOf } from '../access/shares.js';
 import {
   LINK_TYPES,
   type EntityProperties,
@@ -94,16 +95,8 @@ export async function loadPlan(q: Queryable, id: string): Promise<Plan | undefin
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const shares = await q
-    .selectFrom('record_share')
-    .select('agency_id')
-    .where('record_type', '=', 'plan')
-    .where('record_id', '=', id)
-    .execute();
-  const marking = markingFromRow(
-    row,
-    shares.map((s) => s.agency_id),
-  );
+  const shares = await sharesOf(q, 'plan', [id]);
+  const marking = markingFromRow(row, shares.get(id) ?? []);
   if (!marking) return undefined;
   return {
     id: row.id,
@@ -314,22 +307,12 @@ export interface ActionRow extends MarkingRow {
   plan_title: string | null;
 }
 
-/**
- * A victim named as an action's target is named only to viewers with victims:read: otherwise the
- * target reads "Not shown to you", as a hidden entity does.
- */
-function victimHiddenUnlessPermitted(viewer: Viewer, alias: string) {
-  return sql<boolean>`not exists (select 1 from item_entity ie where ie.entity_id = ${sql.ref(`${alias}.id`)}
-    and not ${involvementVisibleSql(viewer, 'ie')})`;
-}
-
 function actionSelect(viewer: Viewer) {
   return sql`
     select pa.id, pa.plan_id, pa.strand, pa.tactic_id, t.name as tactic_name, pa.description,
       pa.officer_user_id, ou.display_name as officer_name, ag.name as agency_name,
       pa.target_entity_id,
-      (select e.caption from entity e where e.id = pa.target_entity_id and ${visibleSql(viewer, 'read', 'entity', 'e')}
-        and ${victimHiddenUnlessPermitted(viewer, 'e')}) as target_caption,
+      (select e.caption from entity e where e.id = pa.target_entity_id and ${entityNamedSql(viewer, 'e')}) as target_caption,
       (select po.objective from plan_objective po where po.id = pa.objective_id) as objective,
       pa.due_on, pa.status, pa.outcome, ${overdueSql('pa')} as overdue,
       di.id as impact_id, di.rating, di.rationale, di.evidence, di.assessed_by, au.display_name as assessed_by_name,
@@ -376,16 +359,8 @@ export async function loadAction(
   const { rows } = await sql<ActionRow>`${actionSelect(viewer)} where pa.id = ${id}`.execute(q);
   const row = rows[0];
   if (!row) return undefined;
-  const shares = await q
-    .selectFrom('record_share')
-    .select('agency_id')
-    .where('record_type', '=', 'plan-action')
-    .where('record_id', '=', id)
-    .execute();
-  const marking = markingFromRow(
-    row,
-    shares.map((s) => s.agency_id),
-  );
+  const shares = await sharesOf(q, 'plan-action', [id]);
+  const marking = markingFromRow(row, shares.get(id) ?? []);
   return marking ? { ...row, marking } : undefined;
 }
 
@@ -645,8 +620,7 @@ export async function planPicture(
       on e.id = case when l.from_entity_id in (${sql.join(anchorIds)}) then l.to_entity_id else l.from_entity_id end
     where (l.from_entity_id in (${sql.join(anchorIds)}) or l.to_entity_id in (${sql.join(anchorIds)}))
       and e.schema <> 'Person'
-      and ${visibleSql(viewer, 'read', 'link', 'l')}
-      and ${visibleSql(viewer, 'read', 'entity', 'e')}
+      and ${visibleLinkSql(viewer, 'l')}
     order by e.caption, e.id, l.id`.execute(q);
   const entities: PictureEntity[] = [...anchors];
   const seen = new Set(anchorIds);
@@ -668,7 +642,7 @@ export async function planPicture(
     });
   }
 
-  if (!viewer.permissions.has('victims:read')) return { about, entities, victims: [], categories };
+  if (!mayReadVictims(viewer)) return { about, entities, victims: [], categories };
   const allIds = [...seen];
   const { rows: victimRows } = await sql<{
     id: string;
@@ -685,9 +659,7 @@ export async function planPicture(
     where ie.subject_category = 'victim' and e.schema = 'Person'
       and (ie.item_id in (select s.item_id from ocg_source s where s.ocg_id = ${ocgId})
         or ie.item_id in (select x.item_id from item_entity x where x.entity_id in (${sql.join(anchorIds)})))
-      and ${visibleSql(viewer, 'read', 'involvement', 'i')}
-      and ${involvementVisibleSql(viewer, 'ie')}
-      and ${visibleSql(viewer, 'read', 'entity', 'e')}
+      and ${visibleInvolvementSql(viewer, 'ie', { item: 'i', entity: 'e' })}
       and e.id not in (${sql.join(anchorIds)})
     group by e.id, e.caption, e.child
     order by e.caption, e.id`.execute(q);
@@ -699,14 +671,13 @@ export async function planPicture(
     from link l join entity f on f.id = l.from_entity_id
     where l.link_type = 'exploits' and l.to_entity_id in (${sql.join(victimIds)})
       and l.from_entity_id in (${sql.join(allIds)})
-      and ${visibleSql(viewer, 'read', 'link', 'l')}
+      and ${visibleLinkSql(viewer, 'l')}
     union all
     select h.from_entity_id as victim_id, 'home' as kind, a.caption as other
     from link h join entity a on a.id = h.to_entity_id
     where h.link_type = 'lives-at' and h.from_entity_id in (${sql.join(victimIds)})
       and h.to_entity_id in (${sql.join(allIds)})
-      and ${visibleSql(viewer, 'read', 'link', 'h')}
-      and ${visibleSql(viewer, 'read', 'entity', 'a')}
+      and ${visibleLinkSql(viewer, 'h')}
     order by 1, 2, 3`.execute(q);
   const victims: PictureVictim[] = victimRows.map((v) => {
     const own = hints.filter((h) => h.victim_id === v.id);

@@ -4,7 +4,7 @@
  * everything, and visible only if the victim is).
  */
 import type { RecordSource } from '../access/records.js';
-import { markedSource } from '../intelligence/records.js';
+import { markedSource } from '../access/marked-source.js';
 
 export const planRecords = markedSource({
   type: 'plan',

@@ -14,7 +14,7 @@ import { csvDocument } from '../audit/csv.js';
 import type { Marking } from '../access/markings.js';
 import { conditionsToAcknowledge, mayAccess, mayAct, type Viewer } from '../access/policy.js';
 import { findEntitiesByName, type NameMatch } from '../intelligence/name-search.js';
-import { shareRecord } from '../intelligence/queries.js';
+import { shareRecord } from '../access/shares.js';
 import {
   actionsOf,
   actionsOwnedBy,

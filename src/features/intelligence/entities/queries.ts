@@ -8,7 +8,12 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../../db/database.js';
 import { visibleSql, type Viewer } from '../../access/policy.js';
-import { involvementVisibleSql } from '../records.js';
+import {
+  hiddenByVictimsRuleSql,
+  visibleInvolvementSql,
+  visibleLinkSql,
+  visibleSupportCountSql,
+} from '../../access/derived.js';
 import type { EntitySchemaName, LinkTypeName } from '../schema.js';
 
 export interface EntitySummary {
@@ -29,9 +34,7 @@ export async function involvedEntities(
       join intelligence_item i on i.id = ie.item_id
       join entity e on e.id = ie.entity_id
     where ie.item_id = ${itemId}
-      and ${visibleSql(viewer, 'read', 'involvement', 'i')}
-      and ${involvementVisibleSql(viewer, 'ie')}
-      and ${visibleSql(viewer, 'read', 'entity', 'e')}
+      and ${visibleInvolvementSql(viewer, 'ie', { item: 'i', entity: 'e' })}
     order by e.schema, e.caption, e.id`.execute(q);
   return rows;
 }
@@ -44,7 +47,7 @@ export async function hiddenInvolvement(
   entityId: string,
 ): Promise<boolean> {
   const { rows } = await sql<{ hidden: boolean }>`
-    select not ${involvementVisibleSql(viewer, 'ie')} as hidden
+    select ${hiddenByVictimsRuleSql(viewer, 'ie')} as hidden
     from item_entity ie where ie.item_id = ${itemId} and ie.entity_id = ${entityId}`.execute(q);
   return rows[0]?.hidden ?? false;
 }
@@ -73,8 +76,7 @@ export async function involvementsOf(q: Queryable, viewer: Viewer, entityId: str
     select ${ITEM_COLUMNS}, ie.subject_category
     from item_entity ie join intelligence_item i on i.id = ie.item_id
     where ie.entity_id = ${entityId}
-      and ${visibleSql(viewer, 'read', 'involvement', 'i')}
-      and ${involvementVisibleSql(viewer, 'ie')}
+      and ${visibleInvolvementSql(viewer, 'ie', { item: 'i' })}
     order by i.received_at desc, i.id`.execute(q);
   return rows;
 }
@@ -103,18 +105,11 @@ export async function linksOf(q: Queryable, viewer: Viewer, entityId: string): P
   const { rows } = await sql<EntityLink>`
     select l.id, l.link_type, (l.from_entity_id = ${entityId}) as outgoing,
       o.id as other_id, o.schema as other_schema, o.caption as other_caption,
-      l.start_date, l.end_date, l.confidence, s.sources
+      l.start_date, l.end_date, l.confidence, ${visibleSupportCountSql(viewer, 'l')} as sources
     from link l
       join entity o on o.id = case when l.from_entity_id = ${entityId} then l.to_entity_id else l.from_entity_id end
-      cross join lateral (
-        select count(*)::int as sources
-        from link_source ls join intelligence_item i on i.id = ls.item_id
-        where ls.link_id = l.id and ${visibleSql(viewer, 'read', 'intelligence-item', 'i')}
-      ) s
     where (l.from_entity_id = ${entityId} or l.to_entity_id = ${entityId})
-      and ${visibleSql(viewer, 'read', 'link', 'l')}
-      and ${visibleSql(viewer, 'read', 'entity', 'o')}
-      and s.sources > 0
+      and ${visibleLinkSql(viewer, 'l')}
     order by o.caption, l.link_type, l.id`.execute(q);
   return rows;
 }
@@ -156,7 +151,7 @@ export async function sameLink(
     select l.id from link l
     where l.link_type = ${link.type}
       and ((l.from_entity_id = ${link.from} and l.to_entity_id = ${link.to}) ${reversed})
-      and ${visibleSql(viewer, 'read', 'link', 'l')}
+      and ${visibleLinkSql(viewer, 'l', { withoutSupport: true })}
     order by l.created_at, l.id
     limit 1`.execute(q);
   return rows[0]?.id;

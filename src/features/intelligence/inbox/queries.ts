@@ -7,8 +7,8 @@ import { sql, type SqlBool } from 'kysely';
 import type { Queryable, Tx } from '../../../db/database.js';
 import { MARKING_COLUMNS, markingFromRow, type Marking } from '../../access/markings.js';
 import { visibleSql, type Viewer } from '../../access/policy.js';
-import { involvementVisibleSql } from '../records.js';
-import { sharesOf } from '../queries.js';
+import { visibleInvolvementSql, visibleLinkSql } from '../../access/derived.js';
+import { sharesOf } from '../../access/shares.js';
 
 export const INBOX_PAGE_SIZE = 50;
 
@@ -144,15 +144,13 @@ export function involvementsShown(q: Queryable, viewer: Viewer, itemId: string) 
     .innerJoin('entity as e', 'e.id', 'ie.entity_id')
     .select(['ie.id', 'e.id as entity_id', 'e.schema', 'e.caption', 'e.child', 'ie.subject_category'])
     .where('ie.item_id', '=', itemId)
-    .where(visibleSql(viewer, 'read', 'involvement', 'i'))
-    .where(involvementVisibleSql(viewer, 'ie'))
-    .where(visibleSql(viewer, 'read', 'entity', 'e'))
+    .where(visibleInvolvementSql(viewer, 'ie', { item: 'i', entity: 'e' }))
     .orderBy('ie.added_at')
     .orderBy('ie.id')
     .execute();
 }
 
-/** The links this item supports, where the viewer may see the link and both its ends. */
+/** The links this item supports that the viewer may see (the link rule). */
 export function linksShown(q: Queryable, viewer: Viewer, itemId: string) {
   return q
     .selectFrom('link_source as ls')
@@ -171,9 +169,7 @@ export function linksShown(q: Queryable, viewer: Viewer, itemId: string) {
       'b.caption as to_caption',
     ])
     .where('ls.item_id', '=', itemId)
-    .where(visibleSql(viewer, 'read', 'link', 'l'))
-    .where(visibleSql(viewer, 'read', 'entity', 'a'))
-    .where(visibleSql(viewer, 'read', 'entity', 'b'))
+    .where(visibleLinkSql(viewer, 'l', { ends: ['a', 'b'] }))
     .orderBy('l.created_at')
     .orderBy('l.id')
     .execute();
@@ -350,9 +346,7 @@ export async function shareCompanions(q: Queryable, viewer: Viewer, item: { id: 
     ])
     .where('ls.item_id', '=', item.id)
     .where('l.owning_agency_id', 'in', owners)
-    .where(visibleSql(viewer, 'export', 'link', 'l'))
-    .where(visibleSql(viewer, 'read', 'entity', 'a'))
-    .where(visibleSql(viewer, 'read', 'entity', 'b'))
+    .where(visibleLinkSql(viewer, 'l', { action: 'export', ends: ['a', 'b'] }))
     .orderBy('l.created_at')
     .orderBy('l.id')
     .execute();

@@ -7,11 +7,18 @@ import { needToKnowList } from '../../access/access-lists.js';
 import type { Database, Tx } from '../../../db/database.js';
 import { writeAuditEntry, type AuditContext, type AuditEntryInput } from '../../audit/audit-log.js';
 import type { Marking } from '../../access/markings.js';
-import { conditionsToAcknowledge, mayAccess, type RecordAction, type Viewer } from '../../access/policy.js';
+import {
+  conditionsToAcknowledge,
+  mayAccess,
+  mayAct,
+  type RecordAction,
+  type Viewer,
+} from '../../access/policy.js';
 import type { Principal } from '../../access/principal.js';
 import { loadViewer } from '../../access/viewer.js';
 import { addPartnershipMessage, messagesOf } from '../../reports/queries.js';
-import { insertItem, shareRecord } from '../queries.js';
+import { insertItem } from '../queries.js';
+import { shareRecord } from '../../access/shares.js';
 import * as q from './queries.js';
 
 /** Who is asking, which event their request is, and where its audit entry goes. */
@@ -157,7 +164,7 @@ export function createInbox(database: Database) {
           conversation: reportReadable ? messages : null,
           files,
           sharedWith: agencies.map((agency) => agency.name),
-          mayExport: viewer.permissions.has('intelligence:export'),
+          mayExport: mayAct(viewer, 'export', 'intelligence-item'),
         });
       });
     },

@@ -12,7 +12,8 @@ import { parseHtml, textOf } from '../../../../test/support/html.js';
 import { signedInPartner, type TestPartner } from '../../../../test/support/partner.js';
 import type { Marking } from '../../access/markings.js';
 import { createAccessList } from '../../../../test/support/access-lists.js';
-import { insertEntity, insertItem, insertLink, addInvolvement, shareRecord } from '../queries.js';
+import { insertEntity, insertItem, insertLink, addInvolvement } from '../queries.js';
+import { shareRecord } from '../../access/shares.js';
 import { PARTNER_ORIGINAL_CONDITIONS } from './service.js';
 
 describe(`the sanitisation workbench, sharing and submissions on ${testDatabaseKind}`, () => {
