@@ -5,7 +5,7 @@
  * once at the end. Works the same on PGlite and PostgreSQL.
  *
  * The partnership: six agencies. The viewer's agency (council ASB) sees what police and licensing
- * share as entities, what police and housing share as items, and a few Trading Standards items
+ * share as entities, what police and housing share as items and links, and a few Trading Standards items
  * shared one at a time after sign-off; Trading Standards and safeguarding share nothing else with
  * it. Some police records are on a need-to-know list without the ASB; every child is on their
  * owning agency's need-to-know list. So the access filter decides a real part of every search.
@@ -62,6 +62,9 @@ const SHARING_WITH_VIEWER: readonly { owner: AgencyCode; type: string }[] = [
   { owner: 'police-intel', type: 'intelligence-item' },
   { owner: 'licensing', type: 'entity' },
   { owner: 'housing', type: 'intelligence-item' },
+  // Links (bench:scale) go with the items that support them.
+  { owner: 'police-intel', type: 'link' },
+  { owner: 'housing', type: 'link' },
 ];
 
 export function pickAgency(u: number, key: 'people' | 'items'): AgencyCode {
