@@ -101,6 +101,11 @@ class Partner {
   }
 }
 
+/** Distinct records a page links to, so a page that shows nothing is noticed. */
+const linked = (pattern: RegExp) => (body: string) => new Set(body.match(pattern)).size;
+const itemLinks = linked(/href="\/partner\/intelligence\/items\/[0-9a-f-]{36}"/g);
+const entityLinks = linked(/href="\/partner\/entities\/[0-9a-f-]{36}"/g);
+
 /** "links shown: mean 4.2, largest 31", for the notes under the table. */
 function sizes(what: string, values: number[]): string {
   if (!values.length) return '';
@@ -226,7 +231,7 @@ async function benchmark(database: Database, url: string): Promise<Measured[]> {
       i % 4 === 3 ? '/partner/intelligence?status=all' : `/partner/intelligence?page=${1 + (i % 3)}`,
     );
     return [
-      await measure(partner, 'inbox', inboxPages),
+      await measure(partner, 'inbox', inboxPages, (bodies) => sizes('items listed', bodies.map(itemLinks))),
       await measure(
         partner,
         'an entity page',
@@ -237,7 +242,12 @@ async function benchmark(database: Database, url: string): Promise<Measured[]> {
             bodies.map((b) => b.split('<tr class="govuk-table__row" data-link ').length - 1),
           ),
       ),
-      await measure(partner, 'search', searches),
+      await measure(partner, 'search', searches, (bodies) =>
+        sizes(
+          'records shown',
+          bodies.map((b) => itemLinks(b) + entityLinks(b)),
+        ),
+      ),
       await measure(partner, 'the home page', ['/partner']),
       await measure(
         partner,
