@@ -5,7 +5,7 @@
  * once at the end. Works the same on PGlite and PostgreSQL.
  *
  * The partnership: six agencies. The viewer's agency (council ASB) sees what police and licensing
- * share as entities, what police and housing share as items, and a few Trading Standards items
+ * share as entities, what police and housing share as items and links, and a few Trading Standards items
  * shared one at a time after sign-off; Trading Standards and safeguarding share nothing else with
  * it. Some police records are on a need-to-know list without the ASB; every child is on their
  * owning agency's need-to-know list. So the access filter decides a real part of every search.
@@ -34,7 +34,7 @@ export interface LoadedPartnership {
   timings: { setupMs: number; peopleMs: number; itemsMs: number; indexesMs: number; totalMs: number };
 }
 
-const AGENCIES = [
+export const AGENCIES = [
   { code: 'police-intel', name: 'Police: intelligence unit', kind: 'police', people: 0.45, items: 0.5 },
   {
     code: 'council-asb',
@@ -54,7 +54,7 @@ const AGENCIES = [
   { code: 'housing', name: 'Council: Housing', kind: 'housing', people: 0.1, items: 0.1 },
   { code: 'safeguarding', name: 'Health: safeguarding', kind: 'health', people: 0.1, items: 0.05 },
 ] as const;
-type AgencyCode = (typeof AGENCIES)[number]['code'];
+export type AgencyCode = (typeof AGENCIES)[number]['code'];
 
 /** What is shared with the viewer's agency by rule (owner → record types). */
 const SHARING_WITH_VIEWER: readonly { owner: AgencyCode; type: string }[] = [
@@ -62,9 +62,12 @@ const SHARING_WITH_VIEWER: readonly { owner: AgencyCode; type: string }[] = [
   { owner: 'police-intel', type: 'intelligence-item' },
   { owner: 'licensing', type: 'entity' },
   { owner: 'housing', type: 'intelligence-item' },
+  // Links (bench:scale) go with the items that support them.
+  { owner: 'police-intel', type: 'link' },
+  { owner: 'housing', type: 'link' },
 ];
 
-function pickAgency(u: number, key: 'people' | 'items'): AgencyCode {
+export function pickAgency(u: number, key: 'people' | 'items'): AgencyCode {
   let sum = 0;
   for (const agency of AGENCIES) {
     sum += agency[key];
@@ -79,21 +82,44 @@ function idOf(agencies: Record<string, string>, code: string): string {
   return id;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const result = await work();
   return [result, performance.now() - start];
 }
 
 /** Drops the secondary indexes of the loaded tables and returns how to build them again. */
-async function dropSearchIndexes(database: Database): Promise<string[]> {
+export async function dropSearchIndexes(
+  database: Database,
+  tables: readonly string[] = ['entity', 'entity_name', 'intelligence_item', 'item_entity'],
+): Promise<string[]> {
   const { rows } = await sql<{ indexname: string; indexdef: string }>`
     select i.indexname, i.indexdef from pg_indexes i
     where i.schemaname = current_schema()
-      and i.tablename in ('entity', 'entity_name', 'intelligence_item', 'item_entity')
+      and i.tablename in (${sql.join([...tables])})
       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(database.db);
   for (const row of rows) await sql`drop index ${sql.id(row.indexname)}`.execute(database.db);
   return rows.map((row) => row.indexdef);
+}
+
+/** Builds the dropped indexes again (dropSearchIndexes' list), then refreshes the planner's statistics. */
+export async function rebuildIndexes(
+  database: Database,
+  definitions: readonly string[],
+  say: (message: string) => void,
+): Promise<void> {
+  // More memory for sorting index entries: the GIN indexes hold tens of millions of keys.
+  const memory = database.kind === 'postgres' ? '1GB' : '256MB';
+  for (const definition of definitions) {
+    const [, ms] = await timed(() =>
+      database.transaction(async (tx) => {
+        await sql.raw(`set local maintenance_work_mem = '${memory}'`).execute(tx);
+        await sql.raw(definition).execute(tx);
+      }),
+    );
+    say(`${(ms / 1000).toFixed(1)} s: ${definition}`);
+  }
+  await sql`analyze`.execute(database.db);
 }
 
 export async function loadPartnership(database: Database, options: LoadOptions): Promise<LoadedPartnership> {
@@ -101,7 +127,6 @@ export async function loadPartnership(database: Database, options: LoadOptions):
   const random = randomStream(options.seed ?? 20261123);
   const batch = options.batch ?? 10_000;
   const say = options.progress ?? (() => undefined);
-  const db = database.db;
 
   // Agencies, users, sharing rules and need-to-know lists.
   const [setup, setupMs] = await timed(() =>
@@ -338,20 +363,7 @@ export async function loadPartnership(database: Database, options: LoadOptions):
     }
   });
 
-  const [, indexesMs] = await timed(async () => {
-    // More memory for sorting index entries: the GIN indexes hold tens of millions of keys.
-    const memory = database.kind === 'postgres' ? '1GB' : '256MB';
-    for (const definition of rebuild) {
-      const [, ms] = await timed(() =>
-        database.transaction(async (tx) => {
-          await sql.raw(`set local maintenance_work_mem = '${memory}'`).execute(tx);
-          await sql.raw(definition).execute(tx);
-        }),
-      );
-      say(`${(ms / 1000).toFixed(1)} s: ${definition}`);
-    }
-    await sql`analyze`.execute(db);
-  });
+  const [, indexesMs] = await timed(() => rebuildIndexes(database, rebuild, say));
 
   return {
     viewerAgencyId: idOf(agencies, 'council-asb'),

@@ -208,13 +208,15 @@ export interface SyntheticItem {
   mentions: string[];
 }
 
-function vrm(random: RandomStream): string {
+/** A UK number plate, like AB12 CDE. */
+export function vrm(random: RandomStream): string {
   const letters = 'ABCDEFGHJKLMNOPRSTUVWXY';
   const l = () => letters[random.int(letters.length)];
   return `${l()}${l()}${String(10 + random.int(15)).padStart(2, '0')} ${l()}${l()}${l()}`;
 }
 
-function phone(random: RandomStream): string {
+/** A UK mobile number. */
+export function phone(random: RandomStream): string {
   return `07${String(random.int(1e9)).padStart(9, '0')}`;
 }
 
