@@ -44,9 +44,15 @@ export interface IntelligenceItemTable extends MarkingColumns {
   search_vector: ColumnType<string, never, never>;
 }
 
-export interface IntelligenceOriginalTable extends MarkingColumns {
+/** An original is always handling C with its conditions, on a named access list. */
+export interface IntelligenceOriginalTable extends Omit<
+  MarkingColumns,
+  'handling_conditions' | 'access_list_id'
+> {
   item_id: string;
   body: string;
+  handling_conditions: string;
+  access_list_id: string;
 }
 
 export interface EntityTable extends MarkingColumns {

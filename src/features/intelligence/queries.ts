@@ -91,6 +91,8 @@ export async function insertItem(
         handlingConditions: original.conditions,
         accessListId: original.accessListId,
       }),
+      handling_conditions: original.conditions,
+      access_list_id: original.accessListId,
     })
     .execute();
   return row;
