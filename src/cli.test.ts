@@ -43,7 +43,9 @@ describe('lantern command line', () => {
     env = { LANTERN_DATA_DIR: dataDir };
     if (process.env.TEST_DATABASE_URL) {
       serverDatabase = await createTestDatabase();
-      if (serverDatabase.config.kind === 'postgres') env = { DATABASE_URL: serverDatabase.config.url };
+      // The checkpoints still go to the temporary folder, never to ./data.
+      if (serverDatabase.config.kind === 'postgres')
+        env = { ...env, DATABASE_URL: serverDatabase.config.url };
     }
   });
   after(() => serverDatabase?.dispose());
