@@ -21,6 +21,8 @@ export async function checkpointIfMoved(q: Queryable, audit: AuditConfig): Promi
 }
 
 export interface Checkpointer {
+  /** Looks at the head now, as the timer does (writes a checkpoint if one is due). */
+  lookNow(): Promise<void>;
   /** Stops looking and writes a last checkpoint if the log has moved. */
   stop(): Promise<void>;
 }
@@ -39,7 +41,7 @@ export async function startCheckpointer(
   };
   let lastSeq = (await write())?.headSeq ?? (await latestSeq(q));
   let lastAt = clock();
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<void> = Promise.resolve();
   const look = async () => {
     const headSeq = await latestSeq(q);
     const due =
@@ -49,17 +51,18 @@ export async function startCheckpointer(
     lastSeq = checkpoint?.headSeq ?? headSeq;
     lastAt = clock();
   };
-  const timer = setInterval(
-    () => {
-      running = running.then(look).catch((error: unknown) => {
-        // The log itself is intact; only the outside record is late. Say so loudly and try again.
-        logger.error({ err: error }, 'audit checkpoint could not be written');
-      });
-    },
-    Math.min(LOOK_EVERY_MS, audit.checkpointSeconds * 1000),
-  );
+  // One look at a time, in order; a failure is logged and the next look tries again.
+  const lookNow = () => {
+    running = running.then(look).catch((error: unknown) => {
+      // The log itself is intact; only the outside record is late. Say so loudly.
+      logger.error({ err: error }, 'audit checkpoint could not be written');
+    });
+    return running;
+  };
+  const timer = setInterval(() => void lookNow(), Math.min(LOOK_EVERY_MS, audit.checkpointSeconds * 1000));
   timer.unref();
   return {
+    lookNow,
     async stop() {
       clearInterval(timer);
       await running;
