@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { sql, type RawBuilder } from 'kysely';
 import {
@@ -9,6 +10,7 @@ import {
   tamper as tampered,
 } from '../../../test/support/audit-tampering.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../../test/support/database.js';
+import { projectPath } from '../../paths.js';
 import { auditKey } from './audit-key.js';
 import { canonicalJson, writeAuditEntry, type AuditContext } from './audit-log.js';
 import { verifyAuditChain } from './audit-verify.js';
@@ -151,6 +153,21 @@ describe(`s62 audit log on ${testDatabaseKind}`, () => {
     await tamper(sql`update audit_entry set event = 'test.nothing-to-see' where seq = 2`);
     const { problems } = await verifyAuditChain(t.database.db, KEY);
     assert.deepEqual(problems, [{ seq: 2, problem: 'has been changed since it was written' }]);
+  });
+
+  it('migration 0014 starts the keyed chain after the entries already written', async () => {
+    await writeSome(3, false);
+    await rehash(1, null); // as written before the chain was keyed
+    // Run the migration itself again on this log, as it runs on a partnership's existing database.
+    await sql`drop table audit_chain_start`.execute(t.database.db);
+    const migration = await readFile(projectPath('migrations/0014_audit_keyed_chain.sql'), 'utf8');
+    await t.database.scriptSession((session) => session.exec(migration));
+    await writeSome(2, false);
+    assert.deepEqual(await verifyAuditChain(t.database.db, KEY), {
+      entries: 5,
+      keyedFromSeq: 4,
+      problems: [],
+    });
   });
 
   it('writes nothing when the transaction it belongs to fails', async () => {
