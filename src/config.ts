@@ -149,19 +149,19 @@ export const DEVELOPMENT_AUDIT_KEY: Buffer = createHash('sha256')
 
 const MIN_AUDIT_KEY_BYTES = 32;
 
-/** A key written as hex or base64 (either alphabet), at least 32 bytes; null if it is neither. */
+/**
+ * A key written as hex or base64 (either alphabet), at least 32 bytes; null if it is neither.
+ * Text of hex digits only is read as hex (a random base64 key of 44 characters never is).
+ */
 export function parseAuditKey(text: string): Buffer | null {
   const value = text.trim();
   let key: Buffer | null = null;
   if (/^(?:[0-9a-fA-F]{2})+$/.test(value)) key = Buffer.from(value, 'hex');
   else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
-    const decoded = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    const standard = value.replace(/-/g, '+').replace(/_/g, '/');
+    const decoded = Buffer.from(standard, 'base64');
     // Node's decoder skips what it cannot read: accept only text that decodes in full.
-    if (
-      decoded.toString('base64').replace(/=+$/, '') ===
-      value.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '')
-    )
-      key = decoded;
+    if (decoded.toString('base64').replace(/=+$/, '') === standard.replace(/=+$/, '')) key = decoded;
   }
   return key && key.length >= MIN_AUDIT_KEY_BYTES ? key : null;
 }

@@ -39,7 +39,17 @@ export async function startCheckpointer(
       logger.info({ entries: checkpoint.entries, headSeq: checkpoint.headSeq }, 'audit checkpoint');
     return checkpoint;
   };
-  let lastSeq = (await write())?.headSeq ?? (await latestSeq(q));
+  let first: Checkpoint | null;
+  try {
+    first = await write();
+  } catch (error) {
+    // A server that cannot keep checkpoints should not start: nothing would notice deletions.
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(
+      `Audit checkpoints cannot be written to ${audit.checkpointDir} (${reason}): set LANTERN_AUDIT_CHECKPOINT_DIR to a folder Lantern can write`,
+    );
+  }
+  let lastSeq = first?.headSeq ?? (await latestSeq(q));
   let lastAt = clock();
   let running: Promise<void> = Promise.resolve();
   const look = async () => {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -62,6 +62,14 @@ describe('audit checkpoints', () => {
     );
     assert.match(reading.problems[0] ?? '', /is not signed with this audit key/);
   });
+
+  it('reports a checkpoint file it cannot read, rather than failing', async () => {
+    const dir = await folder();
+    await mkdir(checkpointFile(dir)); // a folder where the file should be
+    const reading = await readCheckpoints(dir, KEY);
+    assert.deepEqual(reading.latest, null);
+    assert.match(reading.problems.join(), /The checkpoint file .+ cannot be read \(EISDIR\)/);
+  });
 });
 
 describe(`audit checkpoints written on ${testDatabaseKind}`, () => {
@@ -108,6 +116,22 @@ describe(`audit checkpoints written on ${testDatabaseKind}`, () => {
     );
     assert.equal(first.headHash, (await auditHead(t.database.db)).headHash);
     assert.equal(await checkpointIfMoved(t.database.db, audit), null);
+  });
+
+  it('will not start when the checkpoint folder cannot be written', async () => {
+    const file = path.join(await folder(), 'a-file');
+    await writeFile(file, '');
+    const audit: AuditConfig = {
+      key: KEY,
+      keySource: 'LANTERN_AUDIT_KEY',
+      checkpointDir: path.join(file, 'checkpoints'),
+      checkpointEvery: 1000,
+      checkpointSeconds: 300,
+    };
+    await assert.rejects(
+      startCheckpointer(t.database.db, audit, createLogger('silent')),
+      /Audit checkpoints cannot be written to .+ \(ENOTDIR\): set LANTERN_AUDIT_CHECKPOINT_DIR/,
+    );
   });
 
   it('writes at start, when enough entries follow, and at stop', async () => {

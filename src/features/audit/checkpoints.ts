@@ -118,9 +118,10 @@ export async function readCheckpoints(dir: string, key: Buffer): Promise<Checkpo
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { file, latest: null, count: 0, problems: [] };
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    // No file is no checkpoint yet; a file that cannot be read is a problem to show, not a crash.
+    const problems = code === 'ENOENT' ? [] : [`The checkpoint file ${file} cannot be read (${code})`];
+    return { file, latest: null, count: 0, problems };
   }
   const problems: string[] = [];
   let latest: Checkpoint | null = null;
