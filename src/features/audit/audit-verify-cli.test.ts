@@ -9,16 +9,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { emptyAuditLog, markKeyedFrom, rehash, tamper } from '../../../test/support/audit-tampering.js';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../../test/support/database.js';
 import { runCommand } from '../../cli.js';
-import type { DatabaseConfig } from '../../config.js';
+import { loadConfig, type DatabaseConfig } from '../../config.js';
 import type { Database, Db } from '../../db/database.js';
 import { openDatabase } from '../../db/open.js';
 import { useAuditKey } from './audit-key.js';
 import { writeAuditEntry } from './audit-log.js';
+import { checkpointIfMoved } from './checkpointer.js';
 
 const KEY = randomBytes(32);
 
@@ -66,28 +67,37 @@ describe(`lantern audit verify on ${testDatabaseKind}`, () => {
     }
   }
 
-  /** `n` entries, written as Lantern writes them, then a checkpoint as a running server makes. */
-  async function logWithCheckpoint(n: number): Promise<void> {
+  async function writeEntries(database: Database, n: number, event = 'test.read'): Promise<void> {
     useAuditKey(KEY);
-    await withDatabase(async (_db, database) => {
-      for (let i = 0; i < n; i++) {
-        await database.transaction((tx) =>
-          writeAuditEntry(
-            tx,
-            {
-              actor: { kind: 'system', name: 'test' },
-              requestId: null,
-              purpose: null,
-              justification: null,
-              written: 0,
-            },
-            { action: 'consultation', event: 'test.read' },
-          ),
-        );
-      }
+    for (let i = 0; i < n; i++) {
+      await database.transaction((tx) =>
+        writeAuditEntry(
+          tx,
+          {
+            actor: { kind: 'system', name: 'test' },
+            requestId: null,
+            purpose: null,
+            justification: null,
+            written: 0,
+          },
+          { action: 'consultation', event },
+        ),
+      );
+    }
+  }
+
+  /**
+   * A log of its own with `n` entries, written as Lantern writes them and checkpointed as a
+   * running server does, then changed by `tampering`: all in one opening of the database.
+   */
+  async function logThen(n: number, tampering: (db: Db, database: Database) => Promise<void>): Promise<void> {
+    await rm(checkpointDir, { recursive: true, force: true });
+    await withDatabase(async (db, database) => {
+      await emptyAuditLog(db);
+      await writeEntries(database, n);
+      await checkpointIfMoved(db, loadConfig(env).audit);
+      await tampering(db, database);
     });
-    const written = await lantern(['audit', 'checkpoint']);
-    assert.equal(written.code, 0, written.stderr);
   }
 
   async function verifyFails(): Promise<string[]> {
@@ -97,13 +107,19 @@ describe(`lantern audit verify on ${testDatabaseKind}`, () => {
     return result.stdout.split('\n');
   }
 
-  beforeEach(async () => {
-    await withDatabase((db) => emptyAuditLog(db));
-    await rm(checkpointDir, { recursive: true, force: true });
-  });
-
   it('says an untouched log is intact and matches its checkpoint, and exits 0', async () => {
-    await logWithCheckpoint(3);
+    await rm(checkpointDir, { recursive: true, force: true });
+    await withDatabase(async (db, database) => {
+      await emptyAuditLog(db);
+      await writeEntries(database, 3);
+    });
+    const written = await lantern(['audit', 'checkpoint']);
+    assert.equal(written.code, 0, written.stderr);
+    assert.equal(written.stdout, `Checkpoint written to ${checkpointDir}: 3 entries up to entry 3.`);
+    assert.equal(
+      (await lantern(['audit', 'checkpoint'])).stdout,
+      'The latest checkpoint already records the newest entry.',
+    );
     const result = await lantern(['audit', 'verify']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(
@@ -114,8 +130,7 @@ describe(`lantern audit verify on ${testDatabaseKind}`, () => {
   });
 
   it('names an edited entry', async () => {
-    await logWithCheckpoint(3);
-    await withDatabase((db) =>
+    await logThen(3, (db) =>
       tamper(db, sql`update audit_entry set event = 'test.nothing-to-see' where seq = 2`),
     );
     assert.deepEqual(await verifyFails(), [
@@ -125,8 +140,7 @@ describe(`lantern audit verify on ${testDatabaseKind}`, () => {
   });
 
   it('names an entry deleted from the middle', async () => {
-    await logWithCheckpoint(4);
-    await withDatabase((db) => tamper(db, sql`delete from audit_entry where seq = 2`));
+    await logThen(4, (db) => tamper(db, sql`delete from audit_entry where seq = 2`));
     const lines = await verifyFails();
     assert.deepEqual(lines.slice(0, 2), [
       'Entry 2 entries 2 to 2 are missing',
@@ -136,8 +150,7 @@ describe(`lantern audit verify on ${testDatabaseKind}`, () => {
   });
 
   it('notices the newest entries deleted, though the chain that is left is whole', async () => {
-    await logWithCheckpoint(5);
-    await withDatabase((db) => tamper(db, sql`delete from audit_entry where seq >= 4`));
+    await logThen(5, (db) => tamper(db, sql`delete from audit_entry where seq >= 4`));
     const lines = await verifyFails();
     assert.equal(lines.length, 2, lines.join('\n'));
     assert.match(
@@ -148,26 +161,16 @@ describe(`lantern audit verify on ${testDatabaseKind}`, () => {
   });
 
   it('notices the newest entries deleted and written again in their place', async () => {
-    await logWithCheckpoint(4);
-    await withDatabase((db) => tamper(db, sql`delete from audit_entry where seq >= 3`));
-    await withDatabase(async (_db, database) => {
-      for (let i = 0; i < 2; i++) {
-        await database.transaction((tx) =>
-          writeAuditEntry(
-            tx,
-            { actor: { kind: 'public' }, requestId: null, purpose: null, justification: null, written: 0 },
-            { action: 'collection', event: 'test.cover-up' },
-          ),
-        );
-      }
+    await logThen(4, async (db, database) => {
+      await tamper(db, sql`delete from audit_entry where seq >= 3`);
+      await writeEntries(database, 2, 'test.cover-up');
     });
     const lines = await verifyFails();
     assert.match(lines.join('\n'), /Entry 4 is not the entry the checkpoint of .+ recorded/);
   });
 
   it('catches the chain recomputed without the key, and the keyed start moved to pass it off as old', async () => {
-    await logWithCheckpoint(3);
-    await withDatabase(async (db) => {
+    await logThen(3, async (db) => {
       await tamper(db, sql`update audit_entry set event = 'test.nothing-to-see' where seq = 2`);
       await rehash(db, 1, null);
     });
@@ -184,8 +187,7 @@ describe(`lantern audit verify on ${testDatabaseKind}`, () => {
   });
 
   it('names entries put in another order', async () => {
-    await logWithCheckpoint(3);
-    await withDatabase(async (db) => {
+    await logThen(3, async (db) => {
       await tamper(db, sql`update audit_entry set seq = 100 where seq = 1`);
       await tamper(db, sql`update audit_entry set seq = 1 where seq = 2`);
       await tamper(db, sql`update audit_entry set seq = 2 where seq = 100`);
@@ -195,13 +197,12 @@ describe(`lantern audit verify on ${testDatabaseKind}`, () => {
   });
 
   it('refuses a checkpoint file that was emptied, or checked with another key', async () => {
-    await logWithCheckpoint(2);
-    const otherKey = randomBytes(32).toString('base64');
-    const lines = await (async () => {
-      const result = await lantern(['audit', 'verify'], { LANTERN_AUDIT_KEY: otherKey });
-      assert.equal(result.code, 1);
-      return result.stdout;
-    })();
+    await logThen(2, () => Promise.resolve());
+    const result = await lantern(['audit', 'verify'], {
+      LANTERN_AUDIT_KEY: randomBytes(32).toString('base64'),
+    });
+    assert.equal(result.code, 1);
+    const lines = result.stdout;
     assert.match(lines, /Checkpoint on line 1 of .+ is not signed with this audit key/);
     assert.match(lines, /no entry matches the audit key/);
     await rm(checkpointDir, { recursive: true });
