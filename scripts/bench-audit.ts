@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate } from '../src/db/migrate.js';
 import { openPostgres } from '../src/db/postgres.js';
-import { verifyAuditChain, writeAuditEntry, type AuditContext } from '../src/features/audit/audit-log.js';
+import { auditKey } from '../src/features/audit/audit-key.js';
+import { writeAuditEntry, type AuditContext } from '../src/features/audit/audit-log.js';
+import { verifyAuditChain } from '../src/features/audit/audit-verify.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
         `${times.length} entries, ${(times.length / elapsed).toFixed(0)} a second, ` +
         `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
     );
-    const verified = await verifyAuditChain(database.db);
+    const verified = await verifyAuditChain(database.db, auditKey());
     console.log(`verify: ${verified.entries} entries, ${verified.problems.length} problem(s)`);
     if (verified.problems.length) process.exitCode = 1;
   } finally {

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
 import { runCommand } from './cli.js';
+import { DEVELOPMENT_AUDIT_KEY } from './config.js';
+import { readCheckpoints } from './features/audit/checkpoints.js';
 import { projectPath } from './paths.js';
 
 const CLI = projectPath('src/cli-run.ts');
@@ -43,7 +45,9 @@ describe('lantern command line', () => {
     env = { LANTERN_DATA_DIR: dataDir };
     if (process.env.TEST_DATABASE_URL) {
       serverDatabase = await createTestDatabase();
-      if (serverDatabase.config.kind === 'postgres') env = { DATABASE_URL: serverDatabase.config.url };
+      // The checkpoints still go to the temporary folder, never to ./data.
+      if (serverDatabase.config.kind === 'postgres')
+        env = { ...env, DATABASE_URL: serverDatabase.config.url };
     }
   });
   after(() => serverDatabase?.dispose());
@@ -155,14 +159,15 @@ describe('lantern command line', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      await new Promise<void>((resolve, reject) => {
-        let out = '';
+      const out = await new Promise<string>((resolve, reject) => {
+        let text = '';
         server.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          if (out.includes('Lantern is running')) resolve();
+          text += chunk.toString();
+          if (text.includes('Lantern is running')) resolve(text);
         });
-        server.on('exit', () => reject(new Error(`server exited early: ${out}`)));
+        server.on('exit', () => reject(new Error(`server exited early: ${text}`)));
       });
+      assert.match(out, /Audit key: the published development key/, 'says so on start');
       const second = spawned(['migrate'], { LANTERN_DATA_DIR: dataDir });
       assert.equal(second.code, 1);
       assert.match(second.stderr, /Another Lantern process \(pid \d+\) is using the data directory/);
@@ -176,5 +181,8 @@ describe('lantern command line', () => {
       0,
       'the lock is released on a clean stop',
     );
+    // A running server checkpoints the audit log, by default in its data directory.
+    const checkpoints = await readCheckpoints(path.join(dataDir, 'audit-checkpoints'), DEVELOPMENT_AUDIT_KEY);
+    assert.ok(checkpoints.latest && checkpoints.problems.length === 0, JSON.stringify(checkpoints));
   });
 });

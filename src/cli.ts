@@ -9,7 +9,9 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { AccountError, AGENCY_KINDS, createAccounts, type AgencyKind } from './features/access/accounts.js';
 import { isRole, ROLES } from './features/access/roles.js';
-import { verifyAuditChain } from './features/audit/audit-log.js';
+import { useAuditKey } from './features/audit/audit-key.js';
+import { verifyAuditLog } from './features/audit/audit-verify.js';
+import { checkpointIfMoved } from './features/audit/checkpointer.js';
 import { importCommand, IMPORT_HELP } from './features/intelligence/import/cli.js';
 import { createReports } from './features/reports/reports.js';
 import { loadDemoData, type DemoCredentials } from './features/demo/demo-data.js';
@@ -29,8 +31,10 @@ Commands:
                        --email EMAIL --name "FULL NAME" --agency CODE --role ROLE [--role ROLE ...]
                        To create the agency too (e.g. for the first administrator), add
                        --agency-name "NAME" --organisation "ORGANISATION" --agency-kind KIND
-  audit verify       Check the audit log's hash chain: exits 1 and lists every entry that was
-                     changed, removed or moved.
+  audit verify       Check the audit log's keyed chain and its latest signed checkpoint: exits 1
+                     and lists every entry changed, removed, moved or rehashed, and any newest
+                     entries deleted since the checkpoint.
+  audit checkpoint   Write a signed checkpoint of the audit log now (a server also writes them).
 ${IMPORT_HELP}
   help               Show this help.
 
@@ -42,6 +46,10 @@ Environment:
   LANTERN_DATA_DIR           the embedded database's folder (./data)
   DATABASE_URL               postgres://... to use a PostgreSQL server (15+) instead
   LANTERN_SECRET             signing secret, at least 32 characters (required in production)
+  LANTERN_AUDIT_KEY, LANTERN_AUDIT_KEY_FILE
+                             the audit chain's key, 32+ bytes as hex or base64 (required in production)
+  LANTERN_AUDIT_CHECKPOINT_DIR, LANTERN_AUDIT_CHECKPOINT_EVERY, LANTERN_AUDIT_CHECKPOINT_SECONDS
+                             where and how often checkpoints are written (see README)
   PARTNERSHIP_NAME           the name shown in the header
   QUICK_EXIT_URL             where "Exit this page" goes
   LOG_LEVEL                  fatal, error, warn, info, debug, trace or silent
@@ -64,14 +72,18 @@ function printCredentials(credentials: DemoCredentials[] | null, out: (line: str
   }
 }
 
+/** Opens and migrates the database; after work that may write audit entries, records a checkpoint. */
 async function withDatabase<T>(
   config: Config,
   work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  { checkpoint = true } = {},
 ) {
   const database = await openDatabase(config.database);
   try {
     await migrate(database);
-    return await work(database);
+    const result = await work(database);
+    if (checkpoint) await checkpointIfMoved(database.db, config.audit);
+    return result;
   } finally {
     await database.close();
   }
@@ -83,7 +95,11 @@ export async function runCli(
   environment: Record<string, string | undefined> = process.env,
 ): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  if (command === 'import') return importCommand(rest, loadConfig(environment));
+  if (command === 'import') {
+    const config = loadConfig(environment);
+    useAuditKey(config.audit.key);
+    return importCommand(rest, config);
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     options: {
@@ -108,9 +124,16 @@ export async function runCli(
     return 0;
   }
   const config = loadConfig(environment);
+  useAuditKey(config.audit.key);
   switch (command) {
     case 'serve':
     case 'demo': {
+      if (config.audit.keySource === 'development') {
+        out(
+          'Audit key: the published development key, so anyone can recompute the audit chain. ' +
+            'Set LANTERN_AUDIT_KEY or LANTERN_AUDIT_KEY_FILE before real data.',
+        );
+      }
       const lantern = await buildLantern(config);
       if (values.demo || command === 'demo' || config.demo) {
         printCredentials(
@@ -184,20 +207,53 @@ export async function runCli(
       out(`Created ${email.toLowerCase()}. One-time password (shown once): ${password}`);
       return 0;
     }
-    case 'audit': {
-      if (positionals[0] !== 'verify') throw new UsageError('Did you mean: lantern audit verify');
-      const { entries, problems } = await withDatabase(config, (database) => verifyAuditChain(database.db));
-      for (const p of problems) out(`Entry ${p.seq} ${p.problem}`);
-      out(
-        problems.length
-          ? `The audit log has been tampered with: ${problems.length} problem(s) in ${entries} entries.`
-          : `The audit log is intact: ${entries} entries, each chained to the one before.`,
-      );
-      return problems.length ? 1 : 0;
-    }
+    case 'audit':
+      return auditCommand(positionals[0], config, out);
     default:
       throw new UsageError(`Unknown command "${command}". Run lantern help to see the commands.`);
   }
+}
+
+async function auditCommand(subcommand: string | undefined, config: Config, out: (line: string) => void) {
+  if (subcommand === 'checkpoint') {
+    const written = await withDatabase(config, (database) => checkpointIfMoved(database.db, config.audit), {
+      checkpoint: false,
+    });
+    out(
+      written
+        ? `Checkpoint written to ${config.audit.checkpointDir}: ${written.entries} entries up to entry ${written.headSeq}.`
+        : 'The latest checkpoint already records the newest entry.',
+    );
+    return 0;
+  }
+  if (subcommand !== 'verify') throw new UsageError('Did you mean: lantern audit verify');
+  // Verifying must not write a checkpoint: that would vouch for whatever it had just found.
+  const report = await withDatabase(
+    config,
+    (database) => verifyAuditLog(database.db, config.audit.key, config.audit.checkpointDir),
+    { checkpoint: false },
+  );
+  for (const p of report.problems) out(`Entry ${p.seq} ${p.problem}`);
+  for (const problem of report.checkpointProblems) out(problem);
+  const count = report.problems.length + report.checkpointProblems.length;
+  if (config.audit.keySource === 'development') {
+    out('Checked with the published development audit key: this proves nothing about real data.');
+  }
+  if (report.keyedFromSeq > 1) {
+    out(`Entries 1 to ${report.keyedFromSeq - 1} were written before the keyed chain, with plain SHA-256.`);
+  }
+  if (count) {
+    out(`The audit log has been tampered with: ${count} problem(s) in ${report.entries} entries.`);
+    return 1;
+  }
+  out(
+    `The audit log is intact: ${report.entries} entries, each chained to the one before with the audit key.`,
+  );
+  if (report.checkpoint) {
+    const c = report.checkpoint;
+    out(`It matches the latest checkpoint (${c.at}: ${c.entries} entries up to entry ${c.headSeq}).`);
+  }
+  return 0;
 }
 
 /**

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEVELOPMENT_AUDIT_KEY, loadConfig } from './config.js';
 
 describe('config', () => {
   it('runs on embedded PGlite in ./data on port 3000 when nothing is set', () => {
@@ -44,7 +47,71 @@ describe('config', () => {
       /at least 32 characters/,
     );
     const secret = 'x'.repeat(40);
-    assert.equal(loadConfig({ NODE_ENV: 'production', LANTERN_SECRET: secret }).secret, secret);
+    const auditKey = 'ab'.repeat(32);
+    assert.equal(
+      loadConfig({ NODE_ENV: 'production', LANTERN_SECRET: secret, LANTERN_AUDIT_KEY: auditKey }).secret,
+      secret,
+    );
+  });
+
+  it('needs an audit key of 32 bytes or more in production, as hex, base64 or a key file', async () => {
+    const production = { NODE_ENV: 'production', LANTERN_SECRET: 'x'.repeat(40) };
+    assert.throws(
+      () => loadConfig(production),
+      /LANTERN_AUDIT_KEY or LANTERN_AUDIT_KEY_FILE must be set in production/,
+    );
+    const key = randomBytes(32);
+    for (const written of [key.toString('hex'), key.toString('base64'), key.toString('base64url')]) {
+      const { audit } = loadConfig({ ...production, LANTERN_AUDIT_KEY: written });
+      assert.deepEqual(audit.key, key, written);
+      assert.equal(audit.keySource, 'LANTERN_AUDIT_KEY');
+    }
+    for (const bad of [
+      'ab'.repeat(31),
+      randomBytes(31).toString('base64'),
+      'changeme',
+      'not base64!'.repeat(8),
+    ]) {
+      assert.throws(
+        () => loadConfig({ ...production, LANTERN_AUDIT_KEY: bad }),
+        /LANTERN_AUDIT_KEY must be a key of at least 32 bytes/,
+        bad,
+      );
+    }
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lantern-config-'));
+    const file = path.join(folder, 'audit.key');
+    await writeFile(file, `${key.toString('hex')}\n`);
+    const fromFile = loadConfig({ ...production, LANTERN_AUDIT_KEY_FILE: file }).audit;
+    assert.deepEqual([fromFile.key, fromFile.keySource], [key, 'LANTERN_AUDIT_KEY_FILE']);
+    assert.throws(
+      () => loadConfig({ ...production, LANTERN_AUDIT_KEY_FILE: path.join(folder, 'missing') }),
+      /LANTERN_AUDIT_KEY_FILE cannot be read \(ENOENT\)/,
+    );
+    assert.throws(
+      () =>
+        loadConfig({ ...production, LANTERN_AUDIT_KEY_FILE: file, LANTERN_AUDIT_KEY: key.toString('hex') }),
+      /set LANTERN_AUDIT_KEY or LANTERN_AUDIT_KEY_FILE, not both/,
+    );
+  });
+
+  it('uses the published development audit key outside production, and keeps checkpoints in the data directory', () => {
+    const { audit } = loadConfig({ LANTERN_DATA_DIR: '/var/lib/lantern' });
+    assert.deepEqual([audit.key, audit.keySource], [DEVELOPMENT_AUDIT_KEY, 'development']);
+    assert.equal(audit.checkpointDir, path.resolve('/var/lib/lantern/audit-checkpoints'));
+    assert.deepEqual([audit.checkpointEvery, audit.checkpointSeconds], [1000, 300]);
+    const custom = loadConfig({
+      LANTERN_AUDIT_CHECKPOINT_DIR: '/srv/audit',
+      LANTERN_AUDIT_CHECKPOINT_EVERY: '50',
+      LANTERN_AUDIT_CHECKPOINT_SECONDS: '60',
+    }).audit;
+    assert.deepEqual(
+      [custom.checkpointDir, custom.checkpointEvery, custom.checkpointSeconds],
+      ['/srv/audit', 50, 60],
+    );
+    assert.throws(
+      () => loadConfig({ LANTERN_AUDIT_CHECKPOINT_EVERY: '0' }),
+      /LANTERN_AUDIT_CHECKPOINT_EVERY must be 1 or more/,
+    );
   });
 
   it('reads only the environment it is given', () => {

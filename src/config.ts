@@ -2,7 +2,8 @@
  * The only reader of the environment. Everything else receives a Config.
  * Bad values stop Lantern at start with one clear message per problem.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -69,6 +70,11 @@ const environmentSchema = z.object({
     .min(1024, 'must be at least 1024')
     .max(50 * 1024 * 1024, 'must be 50 MB (52428800) or less')
     .default(10 * 1024 * 1024),
+  LANTERN_AUDIT_KEY: z.string().optional(),
+  LANTERN_AUDIT_KEY_FILE: z.string().optional(),
+  LANTERN_AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  LANTERN_AUDIT_CHECKPOINT_EVERY: count.default(1000),
+  LANTERN_AUDIT_CHECKPOINT_SECONDS: count.max(86_400, 'must be 86400 (a day) or less').default(300),
   UPLOAD_BYTES_PER_DAY: z.coerce
     .number({ error: 'must be a number of bytes' })
     .int('must be a whole number')
@@ -117,6 +123,80 @@ export interface Config {
   };
   /** Anonymous reports: throttles (per client per hour, and for everyone) and upload sizes. */
   readonly reports: ReportLimits;
+  readonly audit: AuditConfig;
+}
+
+export interface AuditConfig {
+  /** Keys the audit chain (HMAC-SHA-256) and signs its checkpoints. Never stored in the database. */
+  readonly key: Buffer;
+  /** Where the key came from; 'development' is a published key, good for demos and tests only. */
+  readonly keySource: 'LANTERN_AUDIT_KEY' | 'LANTERN_AUDIT_KEY_FILE' | 'development';
+  /** The folder of the append-only checkpoint file, outside the database. */
+  readonly checkpointDir: string;
+  /** A running server writes a checkpoint once this many entries follow the last one... */
+  readonly checkpointEvery: number;
+  /** ...and at least this often while entries are being written. */
+  readonly checkpointSeconds: number;
+}
+
+/**
+ * The audit key outside production when none is set: derived from a fixed label, so every process
+ * (server, `lantern audit verify`, tests) agrees on it. It is public, so it proves nothing.
+ */
+export const DEVELOPMENT_AUDIT_KEY: Buffer = createHash('sha256')
+  .update('Lantern development audit key: published, not secret')
+  .digest();
+
+const MIN_AUDIT_KEY_BYTES = 32;
+
+/**
+ * A key written as hex or base64 (either alphabet), at least 32 bytes; null if it is neither.
+ * Text of hex digits only is read as hex (a random base64 key of 44 characters never is).
+ */
+export function parseAuditKey(text: string): Buffer | null {
+  const value = text.trim();
+  let key: Buffer | null = null;
+  if (/^(?:[0-9a-fA-F]{2})+$/.test(value)) key = Buffer.from(value, 'hex');
+  else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
+    const standard = value.replace(/-/g, '+').replace(/_/g, '/');
+    const decoded = Buffer.from(standard, 'base64');
+    // Node's decoder skips what it cannot read: accept only text that decodes in full.
+    if (decoded.toString('base64').replace(/=+$/, '') === standard.replace(/=+$/, '')) key = decoded;
+  }
+  return key && key.length >= MIN_AUDIT_KEY_BYTES ? key : null;
+}
+
+function auditKeyFrom(
+  e: {
+    NODE_ENV: string;
+    LANTERN_AUDIT_KEY?: string | undefined;
+    LANTERN_AUDIT_KEY_FILE?: string | undefined;
+  },
+  problems: string[],
+): Pick<AuditConfig, 'key' | 'keySource'> {
+  const badKey = `must be a key of at least ${MIN_AUDIT_KEY_BYTES} bytes, written as hex or base64 (e.g. openssl rand -hex 32)`;
+  if (e.LANTERN_AUDIT_KEY && e.LANTERN_AUDIT_KEY_FILE) {
+    problems.push('set LANTERN_AUDIT_KEY or LANTERN_AUDIT_KEY_FILE, not both');
+  } else if (e.LANTERN_AUDIT_KEY) {
+    const key = parseAuditKey(e.LANTERN_AUDIT_KEY);
+    if (key) return { key, keySource: 'LANTERN_AUDIT_KEY' };
+    problems.push(`LANTERN_AUDIT_KEY ${badKey}`);
+  } else if (e.LANTERN_AUDIT_KEY_FILE) {
+    let text: string | null = null;
+    try {
+      text = readFileSync(e.LANTERN_AUDIT_KEY_FILE, 'utf8');
+    } catch (error) {
+      problems.push(
+        `LANTERN_AUDIT_KEY_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+    const key = text === null ? null : parseAuditKey(text);
+    if (key) return { key, keySource: 'LANTERN_AUDIT_KEY_FILE' };
+    if (text !== null) problems.push(`LANTERN_AUDIT_KEY_FILE ${badKey}`);
+  } else if (e.NODE_ENV === 'production') {
+    problems.push('LANTERN_AUDIT_KEY or LANTERN_AUDIT_KEY_FILE must be set in production');
+  }
+  return { key: DEVELOPMENT_AUDIT_KEY, keySource: 'development' };
 }
 
 export interface ReportLimits {
@@ -167,6 +247,7 @@ export function loadConfig(
   }
   // Outside production a missing secret gets a random one: tokens then last one process only.
   secret ??= randomBytes(32).toString('base64url');
+  const auditKey = auditKeyFrom(e, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -202,6 +283,14 @@ export function loadConfig(
       receiptChecksPerHour: e.RECEIPT_CHECKS_PER_HOUR,
       uploadMaxBytes: e.UPLOAD_MAX_BYTES,
       uploadBytesPerDay: e.UPLOAD_BYTES_PER_DAY,
+    },
+    audit: {
+      ...auditKey,
+      checkpointDir: path.resolve(
+        e.LANTERN_AUDIT_CHECKPOINT_DIR ?? path.join(e.LANTERN_DATA_DIR, 'audit-checkpoints'),
+      ),
+      checkpointEvery: e.LANTERN_AUDIT_CHECKPOINT_EVERY,
+      checkpointSeconds: e.LANTERN_AUDIT_CHECKPOINT_SECONDS,
     },
     ...overrides,
   };

@@ -14,7 +14,9 @@ import { createSessions, sessionMiddleware } from './features/access/sessions.js
 import { agencyRecords, sharingRuleRecords, userRecords } from './features/access/record-sources.js';
 import type { RecordSource } from './features/access/records.js';
 import { recordsApiRoutes } from './features/access/records-api.js';
+import { useAuditKey } from './features/audit/audit-key.js';
 import { auditEntryRecords } from './features/audit/audit-records.js';
+import { startCheckpointer } from './features/audit/checkpointer.js';
 import { entitiesRoutes } from './features/intelligence/entities/index.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
@@ -88,7 +90,12 @@ export function featureRoutes(config: Config, database: Database, services: Serv
     ...purposeRoutes(services.sessions),
     ...workspaceHomeRoutes(database, recordSources()),
     ...recordsApiRoutes(database, recordSources()),
-    ...auditRoutes({ database, sessions: services.sessions, recordNames: services.recordNames }),
+    ...auditRoutes({
+      database,
+      sessions: services.sessions,
+      recordNames: services.recordNames,
+      checkpoints: config.audit,
+    }),
     ...searchRoutes(database),
     ...administrationRoutes({ database, accounts: services.accounts, sessions: services.sessions, config }),
     ...inboxRoutes({ database, sessions: services.sessions }),
@@ -154,6 +161,8 @@ export interface BuildOptions {
 
 export async function buildLantern(config: Config, options: BuildOptions = {}): Promise<Lantern> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Before anything can write an audit entry: seeding below may.
+  useAuditKey(config.audit.key);
   const database = options.database ?? (await openDatabase(config.database));
   try {
     const applied = await migrate(database);
@@ -180,9 +189,10 @@ export async function buildLantern(config: Config, options: BuildOptions = {}): 
   }
 }
 
-/** Starts serving, and stops cleanly on SIGTERM or SIGINT. */
+/** Starts serving and writing audit checkpoints, and stops cleanly on SIGTERM or SIGINT. */
 export async function serve(lantern: Lantern): Promise<RunningServer> {
   const { config, logger } = lantern;
+  const checkpoints = await startCheckpointer(lantern.database.db, config.audit, logger);
   const running = await listen(lantern.app, {
     port: config.port,
     host: config.host,
@@ -192,6 +202,7 @@ export async function serve(lantern: Lantern): Promise<RunningServer> {
     logger.info({ signal }, 'stopping: finishing requests in flight');
     void running
       .stop()
+      .then(() => checkpoints.stop())
       .then(() => lantern.close())
       .then(() => {
         logger.info('stopped');

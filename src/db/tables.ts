@@ -32,6 +32,7 @@ export interface Tables {
   user_session: Access.UserSessionTable;
   audit_entry: Access.AuditEntryTable;
   audit_entry_record: Access.AuditEntryRecordTable;
+  audit_chain_start: Access.AuditChainStartTable;
   public_report: Public.PublicReportTable;
   public_report_message: Public.PublicReportMessageTable;
   public_report_file: Public.PublicReportFileTable;

@@ -126,6 +126,13 @@ export interface AuditEntryRecordTable {
   record_id: string;
 }
 
+/** Where the keyed (HMAC) audit chain starts: one row (migration 0014). */
+export interface AuditChainStartTable {
+  only_row: Generated<boolean>;
+  keyed_from_seq: number;
+  started_at: Generated<Date>;
+}
+
 export interface AccessChangeTable {
   id: Generated<string>;
   kind: 'user-access' | 'sharing-rule' | 'sharing-rule-removal';

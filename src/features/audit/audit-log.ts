@@ -2,12 +2,15 @@
  * The s62 audit log (Data Protection Act 2018, s62). Every collection, alteration, consultation,
  * disclosure, combination and erasure of personal data writes exactly one entry, in the same
  * transaction as the work it describes: if the entry cannot be written, the work is undone and a
- * read returns nothing. Entries are hash-chained, so `lantern audit verify` finds any entry that
- * was changed, removed or moved, and the database refuses to update or delete them.
+ * read returns nothing. Entries are chained with a keyed hash (HMAC-SHA-256, the key held outside
+ * the database), so `lantern audit verify` finds any entry that was changed, removed or moved, and
+ * nobody with only the database can recompute the chain; the database refuses to update or delete
+ * them. Entries written before the keyed chain started carry a plain SHA-256 chain and still verify.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Queryable, Tx } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
+import { auditKey } from './audit-key.js';
 
 export const S62_ACTIONS = [
   'collection',
@@ -94,9 +97,13 @@ export interface ChainedFields {
   prev_hash: string;
 }
 
-export function entryHash(fields: ChainedFields): string {
+/**
+ * An entry's link in the chain: HMAC-SHA-256 under the audit key, or, for entries written before
+ * the keyed chain started (`key` null), the plain SHA-256 they were written with.
+ */
+export function entryHash(fields: ChainedFields, key: Buffer | null): string {
   const content = canonicalJson({ ...fields, occurred_at: fields.occurred_at.toISOString() });
-  return createHash('sha256').update(content).digest('hex');
+  return (key ? createHmac('sha256', key) : createHash('sha256')).update(content).digest('hex');
 }
 
 // One writer at a time may extend the chain; the lock is held until the transaction ends.
@@ -141,7 +148,7 @@ export async function writeAuditEntry(
     detail: input.detail ?? (actor.kind === 'system' ? { system: actor.name } : null),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  const hash = entryHash(fields);
+  const hash = entryHash(fields, auditKey());
   await tx
     .insertInto('audit_entry')
     .values({
@@ -159,49 +166,4 @@ export async function writeAuditEntry(
   }
   context.written += 1;
   return { seq: fields.seq, hash };
-}
-
-export interface ChainProblem {
-  seq: number;
-  problem: string;
-}
-
-/** Walks the whole chain in order. Any changed, removed or reordered entry shows as a problem. */
-export async function verifyAuditChain(
-  q: Queryable,
-  batchSize = 5000,
-): Promise<{ entries: number; problems: ChainProblem[] }> {
-  const problems: ChainProblem[] = [];
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let entries = 0;
-  for (;;) {
-    const rows = await q
-      .selectFrom('audit_entry')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batchSize)
-      .execute();
-    for (const row of rows) {
-      entries += 1;
-      if (row.seq !== expectedSeq) {
-        problems.push({ seq: expectedSeq, problem: `entries ${expectedSeq} to ${row.seq - 1} are missing` });
-      }
-      if (row.prev_hash !== prevHash) {
-        problems.push({
-          seq: row.seq,
-          problem: 'does not follow the entry before it (removed or reordered)',
-        });
-      }
-      const { hash, ...fields } = row;
-      if (entryHash(fields) !== hash) {
-        problems.push({ seq: row.seq, problem: 'has been changed since it was written' });
-      }
-      prevHash = hash;
-      expectedSeq = row.seq + 1;
-    }
-    if (rows.length < batchSize) break;
-  }
-  return { entries, problems };
 }

@@ -6,12 +6,14 @@
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import type { AuditConfig } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { HttpError } from '../../web/errors.js';
 import { route, type RouteSpec } from '../../web/routes.js';
 import type { FormErrors } from '../../web/validation.js';
 import type { Sessions } from '../access/sessions.js';
 import { S62_ACTIONS, writeAuditEntry } from './audit-log.js';
+import { readCheckpoints } from './checkpoints.js';
 import { csvDocument } from './csv.js';
 import {
   auditFilterSchema,
@@ -57,6 +59,8 @@ export interface AuditPageDependencies {
   database: Database;
   sessions: Sessions;
   recordNames: RecordNames;
+  /** Where the signed checkpoints are, and the key that checks them: the latest is shown. */
+  checkpoints: Pick<AuditConfig, 'checkpointDir' | 'key'>;
 }
 
 /** Every audit page works for information governance: the purpose of each entry they write. */
@@ -77,7 +81,12 @@ function pages(total: number, page: number, hrefFor: (page: number) => string) {
   };
 }
 
-export function auditRoutes({ database, sessions, recordNames }: AuditPageDependencies): RouteSpec[] {
+export function auditRoutes({
+  database,
+  sessions,
+  recordNames,
+  checkpoints,
+}: AuditPageDependencies): RouteSpec[] {
   /** The list page's form, with its errors and no entries: a failed filter shows nothing. */
   async function showInvalidFilter(req: Request, res: Response, errors: FormErrors) {
     forInformationGovernance(res);
@@ -142,6 +151,7 @@ export function auditRoutes({ database, sessions, recordNames }: AuditPageDepend
         const values = query as Record<string, string | undefined>;
         res.render('audit/views/audit-log.njk', {
           values,
+          checkpoint: await readCheckpoints(checkpoints.checkpointDir, checkpoints.key),
           agencies: result.agencies,
           actions: S62_ACTIONS,
           entries: result.rows.map((row) => entryView(row, recordNames)),
