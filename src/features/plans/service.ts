@@ -16,39 +16,43 @@ import { conditionsToAcknowledge, mayAccess, mayAct, type Viewer } from '../acce
 import { findEntitiesByName, type NameMatch } from '../intelligence/name-search.js';
 import { shareRecord } from '../access/shares.js';
 import {
-  actionsOf,
-  actionsOwnedBy,
   activeUserByEmail,
   agencies,
   agencyName,
   closePlan,
   handlingOfNamed,
   entityVisible,
-  insertAction,
-  insertImpact,
   insertPlan,
-  insertReferral,
   listPlans,
-  loadAction,
   loadPlan,
-  loadReferral,
   objectivesOf,
   ocgVisible,
-  peerReview,
-  planPicture,
-  referralsOf,
   tactics,
-  updateAction,
-  updateReferral,
   userEmail,
   userName,
   visibleOcgs,
-  type ActionRow,
   type Choice,
   type Plan,
   type PlanListRow,
-  type ReferralRow,
 } from './queries.js';
+import {
+  actionsOf,
+  actionsOwnedBy,
+  insertAction,
+  insertImpact,
+  loadAction,
+  peerReview,
+  updateAction,
+  type ActionRow,
+} from './action-queries.js';
+import {
+  insertReferral,
+  loadReferral,
+  referralsOf,
+  updateReferral,
+  type ReferralRow,
+} from './referral-queries.js';
+import { planPicture } from './plan-picture.js';
 import {
   RATIONALE_MIN,
   type ActionUpdate,
