@@ -186,7 +186,7 @@ describe(`4P plans on ${testDatabaseKind}`, () => {
 
   it('a viewer with ocg:manage but without victims:read gets no victim suggestions and no hint of a victim', async () => {
     // Build the picture directly for a viewer without victims:read, as the page would.
-    const { planPicture } = await import('./queries.js');
+    const { planPicture } = await import('./plan-picture.js');
     const { suggestTactics } = await import('./suggestions.js');
     const { tactics } = await import('./queries.js');
     const viewer = {

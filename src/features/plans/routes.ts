@@ -15,8 +15,8 @@ import {
   REFERRAL_ROUTES,
   REFERRAL_STATUSES,
   VICTIM_KINDS,
-  type ActionRow,
 } from './queries.js';
+import type { ActionRow } from './action-queries.js';
 import {
   actionQuerySchema,
   closePlanSchema,
