@@ -22,8 +22,8 @@ const HAND_WRITTEN: readonly { pattern: RegExp; instead: string }[] = [
   { pattern: /\.permissions\.has\(/, instead: 'mayAct (access/policy.ts) or a helper in access/' },
   { pattern: /\bVICTIM_CATEGORIES\b/, instead: 'visibleInvolvementSql / victimsRuleSql (access/derived.ts)' },
   {
-    pattern:
-      /visibleSql\([^)]*'intelligence-item'[^)]*\)[\s\S]{0,200}link_source|link_source[\s\S]{0,200}visibleSql\([^)]*'intelligence-item'/,
+    // The support rule (a link needs a visible supporting item) as an existence condition.
+    pattern: /exists\s*\(\s*select[^)]*?from\s+link_source[\s\S]{0,200}?visibleSql\([^)]*'intelligence-item'/,
     instead: 'visibleLinkSql / visibleSupportSql (access/derived.ts)',
   },
 ];
@@ -83,7 +83,7 @@ describe('visibility decided in one place', () => {
       'and i.classification in ($1, $2)',
       "principal.permissions.has('victims:read')",
       'subject_category not in (${sql.join(VICTIM_CATEGORIES)})',
-      "${visibleSql(viewer, 'read', 'intelligence-item', 'i')} and exists (select 1 from link_source ls",
+      "exists (select 1 from link_source ls join intelligence_item i on i.id = ls.item_id where ls.link_id = l.id and ${visibleSql(viewer, 'read', 'intelligence-item', 'i')})",
     ];
     HAND_WRITTEN.forEach(({ pattern }, i) => assert.match(examples[i]!, pattern));
   });
