@@ -50,6 +50,7 @@ export async function inboxItems(q: Queryable, viewer: Viewer, filter: InboxFilt
   if (filter.category) query = query.where(sql<SqlBool>`${filter.category} = any(i.categories)`);
   if (filter.vulnerability)
     query = query.where(sql<SqlBool>`${filter.vulnerability} = any(i.vulnerabilities)`);
+  // The order is migration 0016's index, expression for expression: change both or neither.
   const rows = await query
     .orderBy(sql`case when cardinality(i.vulnerabilities) > 0 then 0 else 1 end`)
     .orderBy(
