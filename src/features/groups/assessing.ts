@@ -16,7 +16,7 @@ import {
   setDefaultModel,
   type Assessment,
   type StoredModel,
-} from './queries.js';
+} from './scoring-queries.js';
 import { scoreAssessment, type ScoringDefinition } from './scoring.js';
 
 /** The assessment form for one model (the default unless chosen): a consultation of the OCG. */

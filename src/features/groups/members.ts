@@ -18,7 +18,7 @@ import {
   membersOf,
   visibleItemByReference,
   type Member,
-} from './queries.js';
+} from './member-queries.js';
 
 /**
  * The add-a-member form, with entities the viewer may see whose names are like the one typed

@@ -8,22 +8,18 @@ import { mayAccess, type Viewer } from '../access/policy.js';
 import { done, notFound, refused, type Recorded } from '../../web/commands.js';
 import type { NewOcgAnswers } from './forms.js';
 import { heading, ocgFor, type OcgHeading } from './ocg-access.js';
+import { membersOf, sourcesOf, type Member, type Source } from './member-queries.js';
 import {
-  assessmentsOf,
   insertOcg,
-  membersOf,
   setOcgStatus,
-  sourcesOf,
   visibleAreas,
   visibleOcgs,
-  type Assessment,
-  type Member,
   type OcgListFilters,
   type OcgRow,
   type OcgStatus,
   type OcgWithMarking,
-  type Source,
 } from './queries.js';
+import { assessmentsOf, type Assessment } from './scoring-queries.js';
 import { bandRank, trendOf, type Trend } from './scoring.js';
 
 export interface ListedOcg extends OcgRow {

@@ -20,7 +20,8 @@ import type {
   NewSourceAnswers,
 } from './forms.js';
 import { addMember, addSource, memberChoices, sourceForm } from './members.js';
-import { listModels, loadModel, type OcgListFilters, type OcgStatus, type StoredModel } from './queries.js';
+import type { OcgListFilters, OcgStatus } from './queries.js';
+import { listModels, loadModel, type StoredModel } from './scoring-queries.js';
 import { changeStatus, listOcgs, ocgPage, openOcg, type PlansFor } from './register.js';
 import { parseDefinition } from './scoring.js';
 

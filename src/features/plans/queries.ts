@@ -15,7 +15,7 @@ import {
   type MarkingRow,
 } from '../access/markings.js';
 import { mayReadVictims, visibleSql, type Viewer } from '../access/policy.js';
-import { ocgMembersVisibleTo } from '../groups/queries.js';
+import { ocgMembersVisibleTo } from '../groups/member-queries.js';
 import { entityNamedSql, visibleInvolvementSql, visibleLinkSql } from '../access/derived.js';
 import { sharesOf } from '../access/shares.js';
 import {
