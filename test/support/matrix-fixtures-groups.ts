@@ -4,7 +4,9 @@
  * partner), members whose entities differ in visibility, assessments, and a scoring model.
  */
 import type { Marking } from '../../src/features/access/markings.js';
-import { insertAssessment, insertMember, insertOcg } from '../../src/features/groups/queries.js';
+import { insertMember } from '../../src/features/groups/member-queries.js';
+import { insertOcg } from '../../src/features/groups/queries.js';
+import { insertAssessment } from '../../src/features/groups/scoring-queries.js';
 import { shareRecord } from '../../src/features/access/shares.js';
 import type { TestApp } from './app.js';
 import { MATRIX_TOKEN, type FixtureRecord } from './matrix-fixtures.js';

@@ -10,13 +10,9 @@ import type { Tx } from '../../db/database.js';
 import type { Marking } from '../access/markings.js';
 import { writeAuditEntry } from '../audit/audit-log.js';
 import { DEFAULT_SCORING_MODEL } from '../groups/default-scoring-model.js';
-import {
-  insertAssessment,
-  insertMember,
-  insertOcg,
-  insertSource,
-  type MemberRole,
-} from '../groups/queries.js';
+import { insertMember, insertSource } from '../groups/member-queries.js';
+import { insertOcg, type MemberRole } from '../groups/queries.js';
+import { insertAssessment } from '../groups/scoring-queries.js';
 import { scoreAssessment } from '../groups/scoring.js';
 
 const DAY = 24 * 60 * 60 * 1000;

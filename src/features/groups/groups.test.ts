@@ -18,7 +18,7 @@ import type { EntityProperties, EntitySchemaName } from '../intelligence/schema.
 import { permissionsOf } from '../access/roles.js';
 import { loadViewer } from '../access/viewer.js';
 import { DEFAULT_SCORING_MODEL } from './default-scoring-model.js';
-import { insertMember, ocgMembersVisibleTo } from './queries.js';
+import { insertMember, ocgMembersVisibleTo } from './member-queries.js';
 import { createOcgCommands } from './service.js';
 
 const SCORES = (level: number, rationale = 'Seen in the intelligence') =>

@@ -9,7 +9,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../../db/database.js';
 import { visibleLinkSql } from '../access/derived.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
-import { ocgMembersVisibleTo as groupMembersVisibleTo } from '../groups/queries.js';
+import { ocgMembersVisibleTo as groupMembersVisibleTo } from '../groups/member-queries.js';
 import type { NetworkEdge } from './types.js';
 
 /** Ids go into `in (...)` lists this many at a time: far below PostgreSQL's parameter limit. */
@@ -70,7 +70,7 @@ export async function visibleEntities(
 
 /**
  * An OCG the viewer may read, with its members they may see (the OCG register's own query,
- * `groups/queries.ts ocgMembersVisibleTo`: the membership readable, which carries the OCG's
+ * `groups/member-queries.ts ocgMembersVisibleTo`: the membership readable, which carries the OCG's
  * markings, and the entity readable). Undefined if the viewer may not see the OCG.
  */
 export async function ocgMembersVisibleTo(

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database.js';
 import { mayReadVictims, visibleSql, type Viewer } from '../access/policy.js';
-import { ocgMembersVisibleTo } from '../groups/queries.js';
+import { ocgMembersVisibleTo } from '../groups/member-queries.js';
 import { visibleInvolvementSql, visibleLinkSql } from '../access/derived.js';
 import {
   LINK_TYPES,

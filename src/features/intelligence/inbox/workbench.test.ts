@@ -14,7 +14,7 @@ import type { Marking } from '../../access/markings.js';
 import { createAccessList } from '../../../../test/support/access-lists.js';
 import { insertEntity, insertItem, insertLink, addInvolvement } from '../queries.js';
 import { shareRecord } from '../../access/shares.js';
-import { PARTNER_ORIGINAL_CONDITIONS } from './service.js';
+import { PARTNER_ORIGINAL_CONDITIONS } from './submission.js';
 
 describe(`the sanitisation workbench, sharing and submissions on ${testDatabaseKind}`, () => {
   let app: TestApp;
