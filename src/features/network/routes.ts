@@ -29,15 +29,16 @@ import {
 } from './schemas.js';
 import type { ExportFormat, NetworkOutcome, NetworkService } from './service.js';
 import { askerOf, pageNotFound } from '../../web/partner-pages.js';
+import { principalMayAct } from '../access/principal.js';
 
 export const NETWORK_PATH = '/partner/network';
 const VIEWS = 'network/views';
 const READ = { permission: 'intelligence:read' } as const;
 const EXPORT = { permission: 'intelligence:export' } as const;
 
+/** Whether to offer the exports: the policy's rule for exporting the entities a network shows. */
 function mayExport(res: Response): boolean {
-  const principal = res.locals.principal;
-  return principal.kind === 'user' && principal.permissions.has('intelligence:export');
+  return principalMayAct(res.locals.principal, 'export', 'entity');
 }
 const REFRESH_SECONDS = 2;
 

@@ -13,6 +13,7 @@ import type { TacticRow } from './queries.js';
 import { confirmSchema, newTacticSchema, tacticFilterSchema, tacticSchema } from './schemas.js';
 import type { Tactics } from './service.js';
 import { formFinisher } from '../../web/commands.js';
+import { principalMayAct } from '../access/principal.js';
 import {
   LIFESTYLE_AREAS,
   STRANDS,
@@ -94,10 +95,7 @@ export function tacticsRoutes({
   const backTo = (path: (req: Request) => string) => (req: Request, res: Response, errors: FormErrors) =>
     flash.redirectWithErrors(res, path(req), errors, formValues(req));
 
-  const mayManage = (res: Response) => {
-    const principal = res.locals.principal;
-    return principal.kind === 'user' && principal.permissions.has('reference-data:manage');
-  };
+  const mayManage = (res: Response) => principalMayAct(res.locals.principal, 'update', 'tactic');
 
   return [
     route({
