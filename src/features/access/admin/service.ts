@@ -16,7 +16,7 @@ import {
   done,
   entry,
   needsApproval,
-  NOT_FOUND,
+  notFound,
   refused,
   requestAccess,
   type AdminRequest,
@@ -55,7 +55,7 @@ export function createAdministration({ database, accounts, sessions, config }: A
     change: (tx: Tx) => Promise<Record<string, unknown>>,
   ): Promise<Outcome> {
     return database.transaction(async (tx) => {
-      if (!(await queries.userById(tx, userId))) return NOT_FOUND;
+      if (!(await queries.userById(tx, userId))) return notFound;
       const detail = await change(tx);
       await entry(tx, request, { action: 'alteration', recordType: 'user', recordIds: [userId], detail });
       return done(null);
@@ -182,7 +182,7 @@ export function createAdministration({ database, accounts, sessions, config }: A
       }
       return database.transaction(async (tx) => {
         const user = await queries.userById(tx, userId);
-        if (!user) return NOT_FOUND;
+        if (!user) return notFound;
         return done(await requestAccess(tx, request, user, access));
       });
     },
@@ -240,7 +240,7 @@ export function createAdministration({ database, accounts, sessions, config }: A
     ): Promise<Outcome> {
       const userId = request.actorUserId;
       const user = await queries.passwordHashOf(db, userId);
-      if (!user) return NOT_FOUND;
+      if (!user) return notFound;
       if (!user.password_hash || !(await verifyPassword(user.password_hash, passwords.currentPassword))) {
         if (await accounts.recordFailure(userId, config.signIn)) await sessions.endAllFor(userId);
         return refused({ currentPassword: 'Your current password is not right' });

@@ -6,7 +6,7 @@ import type { Database } from '../../../db/database.js';
 import {
   done,
   entry,
-  NOT_FOUND,
+  notFound,
   refused,
   securityEntry,
   SHARING_APPROVER_ROLES,
@@ -93,7 +93,7 @@ export function createSharingAdministration(database: Database) {
         const change = await queries.accessChangeById(tx, id);
         // Another agency's request is not found: an owner sees only requests about their records.
         if (!change || change.kind !== 'sharing-rule' || change.owner_agency_id !== approver.agencyId) {
-          return NOT_FOUND;
+          return notFound;
         }
         if (change.status !== 'pending') {
           return refused({ '': 'This request has already been decided' });
@@ -137,7 +137,7 @@ export function createSharingAdministration(database: Database) {
     async removeSharingRule(request: AdminRequest, id: string): Promise<Outcome> {
       return database.transaction(async (tx) => {
         const rule = await queries.sharingRuleById(tx, id);
-        if (!rule || !(await queries.removeSharingRule(tx, id))) return NOT_FOUND;
+        if (!rule || !(await queries.removeSharingRule(tx, id))) return notFound;
         const change = await queries.insertAccessChange(tx, {
           kind: 'sharing-rule-removal',
           status: 'applied',
