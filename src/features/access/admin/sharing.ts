@@ -16,6 +16,11 @@ import {
 import * as queries from './queries.js';
 
 export function createSharingAdministration(database: Database) {
+  return { ...sharingRequests(database), ...sharingDecisions(database), ...sharingRemoval(database) };
+}
+
+/** Rules asked for, and those waiting for their owner. */
+function sharingRequests(database: Database) {
   const db = database.db;
   return {
     /** Sharing rules waiting for their owner's approval, each with who may approve it. */
@@ -78,7 +83,12 @@ export function createSharingAdministration(database: Database) {
         return done(id);
       });
     },
+  };
+}
 
+/** The owners' decisions on requests to share their agency's records. */
+function sharingDecisions(database: Database) {
+  return {
     /**
      * The owner's answer to a sharing request: only a holder of `sharing:approve` in the agency
      * whose records it shares, and never the person who asked. Approval makes the rule.
@@ -132,7 +142,12 @@ export function createSharingAdministration(database: Database) {
         return done(decision);
       });
     },
+  };
+}
 
+/** Removing a rule. */
+function sharingRemoval(database: Database) {
+  return {
     /** Stops a sharing rule at once: narrowing access needs nobody's approval, but is recorded. */
     async removeSharingRule(request: AdminRequest, id: string): Promise<Outcome> {
       return database.transaction(async (tx) => {
