@@ -1,5 +1,6 @@
 import type { Classification } from './markings.js';
 import type { Permission } from './permissions.js';
+import { mayAct, type RecordAction, type RecordType } from './policy.js';
 import type { Role } from './roles.js';
 
 /** Who is making a request. Public visitors are anonymous and stay so. */
@@ -20,4 +21,25 @@ export const ANONYMOUS: Principal = { kind: 'anonymous' };
 export function mayUse(principal: Principal, access: 'public' | { permission: Permission }): boolean {
   if (access === 'public') return true;
   return principal.kind === 'user' && principal.permissions.has(access.permission);
+}
+
+/**
+ * Whether the person's role allows the action on the type at all, whatever the record: the
+ * policy's own `mayAct`, for pages deciding what to offer before any record is loaded. The policy
+ * decides from permissions alone, so the viewer here needs no sharing or access lists.
+ */
+export function principalMayAct(principal: Principal, action: RecordAction, type: RecordType): boolean {
+  if (principal.kind !== 'user') return false;
+  return mayAct(
+    {
+      userId: principal.userId,
+      agencyId: principal.agencyId,
+      permissions: principal.permissions,
+      clearance: principal.clearance,
+      sharedFrom: new Map(),
+      accessLists: new Set(),
+    },
+    action,
+    type,
+  );
 }

@@ -4,17 +4,16 @@
  * field it belongs to, so the list page can show them in its error summary.
  */
 import { z } from 'zod';
+import { isUuid } from '../../web/partner-pages.js';
 import { S62_ACTIONS, type S62Action } from './audit-log.js';
+
+/** Whether a text could be a record's id (web/partner-pages.ts): the one UUID pattern. */
+export { isUuid };
 
 export const PAGE_SIZE = 50;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const EVENT = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /**
  * A day as 'YYYY-MM-DD', from what a UK user types: 23/11/2026, 23-11-2026 or 2026-11-23.

@@ -1,6 +1,7 @@
 /** Shapes audit rows for the pages and the CSV: wording, UTC times, and links between them. */
 import { isPurpose, PURPOSES } from './audit-log.js';
 import { canonicalJson } from './audit-log.js';
+import { filterQuery, PAGE_SIZE } from './filters.js';
 import type { AuditRow } from './queries.js';
 import type { RecordNames } from './record-names.js';
 
@@ -126,4 +127,43 @@ export function csvCells(row: AuditRow): (string | number | null)[] {
     row.requestId,
     row.auditDetail === null ? null : canonicalJson(row.auditDetail),
   ];
+}
+
+/** The pagination of a list of entries: where it starts, and links to the pages either side. */
+export function pages(total: number, page: number, hrefFor: (page: number) => string) {
+  const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return {
+    total,
+    page,
+    last,
+    first: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1,
+    previous: page > 1 ? { href: hrefFor(page - 1) } : undefined,
+    next: page < last ? { href: hrefFor(page + 1) } : undefined,
+  };
+}
+
+/** The filters in use, each a tag whose link removes just that filter. */
+export function selectedFilters(
+  values: Record<string, string | undefined>,
+  agencies: { id: string; name: string }[],
+) {
+  const labels: [string, string][] = [
+    ['user', 'User'],
+    ['agency', 'Agency'],
+    ['from', 'Date from'],
+    ['to', 'Date to'],
+    ['record', 'Record id'],
+    ['action', 'Action'],
+    ['event', 'Event'],
+  ];
+  return labels
+    .filter(([key]) => values[key])
+    .map(([key, heading]) => {
+      const value = values[key] ?? '';
+      const text = key === 'agency' ? (agencies.find((a) => a.id === value)?.name ?? value) : value;
+      return {
+        heading: { text: heading },
+        items: [{ href: `/partner/audit${filterQuery({ ...values, [key]: undefined })}`, text }],
+      };
+    });
 }

@@ -28,6 +28,7 @@ import { agencyOptions, MEMBER_ROLES, OCG_STATUSES } from './queries.js';
 import { bandRank, explainScore, TREND_TEXT, totalRange, type ScoringDefinition } from './scoring.js';
 import type { OcgCommands } from './service.js';
 import { formFinisher } from '../../web/commands.js';
+import { principalMayAct } from '../access/principal.js';
 import type { Database } from '../../db/database.js';
 import { askerOf, formValues, givenParam, pageNotFound, uuidParam } from '../../web/partner-pages.js';
 
@@ -130,8 +131,8 @@ export function ocgRoutes({ commands, flash, database }: OcgRouteDependencies): 
             })),
             { value: 'all', text: 'All, including archived', selected: status === 'all' },
           ],
-          mayCreate: principal.kind === 'user' && principal.permissions.has('ocg:manage'),
-          mayManageModels: principal.kind === 'user' && principal.permissions.has('reference-data:manage'),
+          mayCreate: principalMayAct(principal, 'create', 'ocg'),
+          mayManageModels: principalMayAct(principal, 'create', 'scoring-model'),
           filtered: Boolean(filters.category || filters.area || status),
           ...(await flash.take(res, '/partner/ocgs')),
         });

@@ -143,21 +143,14 @@ export function targetsOf(graph: Graph, people: ReadonlySet<string>, articulatio
   return found;
 }
 
-export function analyseNetwork(
-  network: VisibleNetwork,
-  onProgress: Progress = () => undefined,
-): NetworkAnalysis {
-  const graph = graphOf(network);
-  const n = graph.nodeCount;
-  onProgress(0, 'Degree and components');
-  const deg = degree(graph);
-  const components = connectedComponents(graph);
-  const cores = coreNumber(graph);
-
-  const sampled = n > SAMPLED_BETWEENNESS_ABOVE;
+/** Betweenness, exact with progress, or sampled (with its error bound) above a size. */
+function betweennessOf(
+  graph: ReturnType<typeof graphOf>,
+  onProgress: Progress,
+): { between: Float64Array; betweennessMethod: NetworkAnalysis['betweenness'] } {
+  const sampled = graph.nodeCount > SAMPLED_BETWEENNESS_ABOVE;
   let between: Float64Array;
   let betweennessMethod: NetworkAnalysis['betweenness'] = { method: 'exact' };
-  onProgress(0.05, 'Betweenness');
   if (sampled) {
     const result = sampledBetweenness(graph, {
       pivots: SAMPLE_PIVOTS,
@@ -174,6 +167,22 @@ export function analyseNetwork(
   } else {
     between = exactWithProgress(graph, (f) => onProgress(0.05 + 0.6 * f, 'Betweenness'));
   }
+  return { between, betweennessMethod };
+}
+
+export function analyseNetwork(
+  network: VisibleNetwork,
+  onProgress: Progress = () => undefined,
+): NetworkAnalysis {
+  const graph = graphOf(network);
+  const n = graph.nodeCount;
+  onProgress(0, 'Degree and components');
+  const deg = degree(graph);
+  const components = connectedComponents(graph);
+  const cores = coreNumber(graph);
+
+  onProgress(0.05, 'Betweenness');
+  const { between, betweennessMethod } = betweennessOf(graph, onProgress);
   onProgress(0.65, 'Closeness');
   const close = closeness(graph);
   onProgress(0.75, 'Eigenvector and PageRank');

@@ -57,23 +57,109 @@ function startWorker(task: NetworkTask): Worker {
   });
 }
 
+/** Forgets jobs finished more than `keepMs` ago. */
+function forgetFinished(jobs: Map<string, Job>, keepMs: number): void {
+  const now = Date.now();
+  for (const [key, job] of jobs) {
+    if (job.finishedAt !== undefined && now - job.finishedAt > keepMs) jobs.delete(key);
+  }
+}
+
+/** Keeps the job up to date from its worker's messages; `finished` is called once, at the end. */
+function followWorker(worker: Worker, job: Job, finished: () => void): void {
+  let settled = false;
+  const settle = (apply: () => void) => {
+    if (settled) return;
+    settled = true;
+    apply();
+    finished();
+  };
+  worker.on('message', (message: JobMessage) => {
+    if (message.kind === 'progress') {
+      job.progress = message.fraction;
+      job.stage = message.stage;
+    } else if (message.kind === 'result') {
+      settle(() => {
+        job.state = 'done';
+        job.progress = 1;
+        job.stage = 'Done';
+        job.result = message.result;
+      });
+    } else {
+      settle(() => {
+        job.state = 'failed';
+        job.error = message.message;
+      });
+    }
+  });
+  worker.on('error', (error) =>
+    settle(() => {
+      job.state = 'failed';
+      job.error = error.message;
+    }),
+  );
+  worker.on('exit', (code) =>
+    settle(() => {
+      job.state = 'failed';
+      job.error = `The computation stopped (exit code ${code})`;
+    }),
+  );
+}
+
+/** Resolves when the job has finished, or after `timeoutMs` with the job as it then is. */
+function waitForJob(finished: Set<(job: Job) => void>, job: Job, timeoutMs: number): Promise<Job> {
+  if (job.state === 'done' || job.state === 'failed') return Promise.resolve(job);
+  return new Promise((resolve) => {
+    const listener = (done: Job) => {
+      if (done !== job) return;
+      clearTimeout(timer);
+      finished.delete(listener);
+      resolve(job);
+    };
+    const timer = setTimeout(() => {
+      finished.delete(listener);
+      resolve(job);
+    }, timeoutMs);
+    finished.add(listener);
+  });
+}
+
+/** The job's worker, started; or undefined, with the job failed, if it could not start. */
+function launch(job: Job, task: NetworkTask): Worker | undefined {
+  job.state = 'running';
+  job.stage = 'Starting';
+  try {
+    return startWorker(task);
+  } catch (error) {
+    job.state = 'failed';
+    job.error = error instanceof Error ? error.message : String(error);
+    return undefined;
+  }
+}
+
+/** A new job, waiting for its turn. */
+function queuedJob(id: string, key: string, owner: string): Job {
+  return { id, key, owner, state: 'queued', progress: 0, stage: 'Waiting to start' };
+}
+
+/** The runner's limits, with their defaults: two at once, eight waiting, kept ten minutes. */
+function limitsOf(options: JobRunnerOptions) {
+  return {
+    maxRunning: Math.max(1, options.maxRunning ?? 2),
+    maxQueued: Math.max(0, options.maxQueued ?? 8),
+    keepMs: options.keepMs ?? 10 * 60_000,
+  };
+}
+
 export function createJobRunner(options: JobRunnerOptions = {}) {
-  const maxRunning = Math.max(1, options.maxRunning ?? 2);
-  const maxQueued = Math.max(0, options.maxQueued ?? 8);
-  const keepMs = options.keepMs ?? 10 * 60_000;
+  const { maxRunning, maxQueued, keepMs } = limitsOf(options);
   const jobs = new Map<string, Job>();
   const waiting: { job: Job; task: NetworkTask }[] = [];
   const workers = new Set<Worker>();
   const finished = new Set<(job: Job) => void>();
   let running = 0;
   let counter = 0;
-
-  function forgetOld(): void {
-    const now = Date.now();
-    for (const [key, job] of jobs) {
-      if (job.finishedAt !== undefined && now - job.finishedAt > keepMs) jobs.delete(key);
-    }
-  }
+  const forgetOld = () => forgetFinished(jobs, keepMs);
 
   function finish(job: Job, worker: Worker | undefined): void {
     job.finishedAt = Date.now();
@@ -88,57 +174,12 @@ export function createJobRunner(options: JobRunnerOptions = {}) {
 
   function start(job: Job, task: NetworkTask): void {
     running += 1;
-    job.state = 'running';
-    job.stage = 'Starting';
-    let worker: Worker;
-    try {
-      worker = startWorker(task);
-    } catch (error) {
-      job.state = 'failed';
-      job.error = error instanceof Error ? error.message : String(error);
-      finish(job, undefined);
-      return;
-    }
+    const worker = launch(job, task);
+    if (!worker) return finish(job, undefined);
     // A running job must not keep a stopping process (or a finished test) alive.
     worker.unref();
     workers.add(worker);
-    let settled = false;
-    const settle = (apply: () => void) => {
-      if (settled) return;
-      settled = true;
-      apply();
-      finish(job, worker);
-    };
-    worker.on('message', (message: JobMessage) => {
-      if (message.kind === 'progress') {
-        job.progress = message.fraction;
-        job.stage = message.stage;
-      } else if (message.kind === 'result') {
-        settle(() => {
-          job.state = 'done';
-          job.progress = 1;
-          job.stage = 'Done';
-          job.result = message.result;
-        });
-      } else {
-        settle(() => {
-          job.state = 'failed';
-          job.error = message.message;
-        });
-      }
-    });
-    worker.on('error', (error) =>
-      settle(() => {
-        job.state = 'failed';
-        job.error = error.message;
-      }),
-    );
-    worker.on('exit', (code) =>
-      settle(() => {
-        job.state = 'failed';
-        job.error = `The computation stopped (exit code ${code})`;
-      }),
-    );
+    followWorker(worker, job, () => finish(job, worker));
   }
 
   function startNext(): void {
@@ -156,14 +197,7 @@ export function createJobRunner(options: JobRunnerOptions = {}) {
       if (known && known.state !== 'failed') return known;
       if (running >= maxRunning && waiting.length >= maxQueued) throw new JobsBusyError();
       counter += 1;
-      const job: Job = {
-        id: `job-${counter}`,
-        key,
-        owner,
-        state: 'queued',
-        progress: 0,
-        stage: 'Waiting to start',
-      };
+      const job = queuedJob(`job-${counter}`, key, owner);
       jobs.set(key, job);
       waiting.push({ job, task });
       startNext();
@@ -179,27 +213,11 @@ export function createJobRunner(options: JobRunnerOptions = {}) {
     /** A job by id, only for its owner (undefined otherwise: another's job does not exist). */
     byId(id: string, owner: string): Job | undefined {
       forgetOld();
-      for (const job of jobs.values()) if (job.id === id && job.owner === owner) return job;
-      return undefined;
+      return [...jobs.values()].find((job) => job.id === id && job.owner === owner);
     },
 
     /** Resolves when the job has finished, or after `timeoutMs` with the job as it then is. */
-    wait(job: Job, timeoutMs: number): Promise<Job> {
-      if (job.state === 'done' || job.state === 'failed') return Promise.resolve(job);
-      return new Promise((resolve) => {
-        const listener = (done: Job) => {
-          if (done !== job) return;
-          clearTimeout(timer);
-          finished.delete(listener);
-          resolve(job);
-        };
-        const timer = setTimeout(() => {
-          finished.delete(listener);
-          resolve(job);
-        }, timeoutMs);
-        finished.add(listener);
-      });
-    },
+    wait: (job: Job, timeoutMs: number): Promise<Job> => waitForJob(finished, job, timeoutMs),
 
     get running(): number {
       return running;

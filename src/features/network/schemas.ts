@@ -4,7 +4,8 @@
  * be bookmarked and every page works without JavaScript. Messages are in GOV.UK style.
  */
 import { z } from 'zod';
-import { isUuid, parseUkDate } from '../audit/filters.js';
+import { isUuid } from '../../web/partner-pages.js';
+import { parseUkDate } from '../audit/filters.js';
 import { LINK_TYPES } from '../intelligence/schema.js';
 import { MAX_HOPS, type NetworkRequest } from './build.js';
 import { DISRUPTION_METRICS, type DisruptionMetric } from './metrics/disruption.js';

@@ -32,6 +32,7 @@ import {
 } from './schemas.js';
 import type { PlanCommands } from './service.js';
 import { formFinisher } from '../../web/commands.js';
+import { principalMayAct } from '../access/principal.js';
 import { askerOf, formValues, pageNotFound, uuidParam } from '../../web/partner-pages.js';
 
 const READ = { permission: 'intelligence:read' } as const;
@@ -81,8 +82,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/plans.njk`, {
           plans: outcome.value,
-          mayCreate:
-            res.locals.principal.kind === 'user' && res.locals.principal.permissions.has('ocg:manage'),
+          mayCreate: principalMayAct(res.locals.principal, 'create', 'plan'),
           ...(await flash.take(res, plansPath)),
         });
       },
@@ -436,7 +436,7 @@ export function planRoutes({ plans, flash }: { plans: PlanCommands; flash: FormF
         res.setHeader('Cache-Control', 'no-store');
         res.render(`${VIEWS}/export.njk`, {
           ...outcome.value,
-          includesReferrals: askerOf(res, 'plans.unknown').principal.permissions.has('victims:read'),
+          includesReferrals: principalMayAct(res.locals.principal, 'export', 'safeguarding-referral'),
           page: planPath(id),
           values: kept.values ?? {},
           ...(kept.errors ? { errors: kept.errors } : {}),

@@ -5,7 +5,7 @@ import {
   done,
   entry,
   knownRoles,
-  NOT_FOUND,
+  notFound,
   refused,
   securityEntry,
   type AdminRequest,
@@ -47,7 +47,7 @@ export function createAccessChanges(database: Database) {
     ): Promise<Outcome<'approved' | 'rejected'>> {
       return database.transaction(async (tx) => {
         const change = await queries.accessChangeById(tx, id);
-        if (!change || change.kind !== 'user-access' || !change.user_id) return NOT_FOUND;
+        if (!change || change.kind !== 'user-access' || !change.user_id) return notFound;
         if (change.status !== 'pending') {
           return refused({ '': 'This change has already been decided or replaced by a later one' });
         }

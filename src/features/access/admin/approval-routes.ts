@@ -6,10 +6,10 @@
 import type { Response } from 'express';
 import { askerOf, pageNotFound, uuidParam } from '../../../web/partner-pages.js';
 import { route, type RouteSpec } from '../../../web/routes.js';
-import { formErrors } from '../../../web/validation.js';
+import { formFinisher } from '../../../web/commands.js';
 import type { FormFlash } from '../form-flash.js';
 import { roleName } from '../roles.js';
-import { adminRequest } from './routes.js';
+import { adminRequest } from './pages.js';
 import { confirmSchema, RECORD_TYPE_NAMES } from './schemas.js';
 import type { AdminRequest, Administration, Outcome } from './service.js';
 
@@ -26,23 +26,25 @@ function ownerRequest(res: Response): { request: AdminRequest; agencyId: string 
   };
 }
 
-export function approvalRoutes({
-  administration,
-  flash,
-}: {
+/** After a decision: back to the list, saying what was decided (or why it could not be). */
+function decisionFinisher(flash: FormFlash) {
+  const finish = formFinisher(flash);
+  return (res: Response, outcome: Outcome<'approved' | 'rejected'>, page: string, what: string) =>
+    finish(res, outcome, { page }, (decided) => ({ page, notice: `${what} ${decided}` }));
+}
+
+interface ApprovalRouteDependencies {
   administration: Administration;
   flash: FormFlash;
-}): RouteSpec[] {
-  async function finish(
-    res: Response,
-    outcome: Outcome<'approved' | 'rejected'>,
-    page: string,
-    what: string,
-  ) {
-    if (outcome.kind === 'not-found') return pageNotFound(res);
-    if (outcome.kind === 'refused') return flash.redirectWithErrors(res, page, formErrors(outcome.errors));
-    return flash.redirectWithNotice(res, page, `${what} ${outcome.value}`);
-  }
+}
+
+export function approvalRoutes(dependencies: ApprovalRouteDependencies): RouteSpec[] {
+  return [...accessApprovalRoutes(dependencies), ...sharingApprovalRoutes(dependencies)];
+}
+
+/** Administrators deciding each other's requests for users' access. */
+export function accessApprovalRoutes({ administration, flash }: ApprovalRouteDependencies): RouteSpec[] {
+  const finish = decisionFinisher(flash);
 
   const decideAccess = (decision: 'approved' | 'rejected', action: string): RouteSpec =>
     route({
@@ -62,27 +64,6 @@ export function approvalRoutes({
           await administration.decideAccess(adminRequest(res), id, decision),
           APPROVALS,
           'Change of access',
-        );
-      },
-    });
-
-  const decideSharing = (decision: 'approved' | 'rejected', action: string): RouteSpec =>
-    route({
-      method: 'post',
-      path: `${SHARING_APPROVALS}/:id/${action}`,
-      access: { permission: 'sharing:approve' },
-      audit: `sharing-approvals.${action}`,
-      body: confirmSchema,
-      invalid: (_req, res, errors) => flash.redirectWithErrors(res, SHARING_APPROVALS, errors),
-      handle: async ({ res, params }) => {
-        const id = uuidParam(params, 'id');
-        if (!id) return pageNotFound(res);
-        const owner = ownerRequest(res);
-        return finish(
-          res,
-          await administration.decideSharing(owner.request, { agencyId: owner.agencyId }, id, decision),
-          SHARING_APPROVALS,
-          'Sharing',
         );
       },
     });
@@ -111,6 +92,35 @@ export function approvalRoutes({
     }),
     decideAccess('approved', 'approve'),
     decideAccess('rejected', 'reject'),
+  ];
+}
+
+/** An agency's information asset owners deciding requests to share their agency's records. */
+export function sharingApprovalRoutes({ administration, flash }: ApprovalRouteDependencies): RouteSpec[] {
+  const finish = decisionFinisher(flash);
+
+  const decideSharing = (decision: 'approved' | 'rejected', action: string): RouteSpec =>
+    route({
+      method: 'post',
+      path: `${SHARING_APPROVALS}/:id/${action}`,
+      access: { permission: 'sharing:approve' },
+      audit: `sharing-approvals.${action}`,
+      body: confirmSchema,
+      invalid: (_req, res, errors) => flash.redirectWithErrors(res, SHARING_APPROVALS, errors),
+      handle: async ({ res, params }) => {
+        const id = uuidParam(params, 'id');
+        if (!id) return pageNotFound(res);
+        const owner = ownerRequest(res);
+        return finish(
+          res,
+          await administration.decideSharing(owner.request, { agencyId: owner.agencyId }, id, decision),
+          SHARING_APPROVALS,
+          'Sharing',
+        );
+      },
+    });
+
+  return [
     route({
       method: 'get',
       path: SHARING_APPROVALS,

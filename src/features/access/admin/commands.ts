@@ -15,15 +15,8 @@ export interface AdminRequest {
   actorUserId: string;
 }
 
-export type Outcome<T = null> =
-  | { kind: 'done'; value: T }
-  /** Refused for a reason the person can fix: field → message ('' for the page as a whole). */
-  | { kind: 'refused'; errors: Record<string, string> }
-  | { kind: 'not-found' };
-
-export const done = <T>(value: T): Outcome<T> => ({ kind: 'done', value });
-export const refused = (errors: Record<string, string>): Outcome<never> => ({ kind: 'refused', errors });
-export const NOT_FOUND: Outcome<never> = { kind: 'not-found' };
+/** The command kernel's outcomes: done, refused (field → message) or not found. */
+export { done, notFound, refused, type Outcome } from '../../../web/commands.js';
 
 /** Roles whose holders may approve sharing their own agency's records. */
 export const SHARING_APPROVER_ROLES = (Object.keys(ROLES) as Role[]).filter((role) =>

@@ -3,10 +3,10 @@
  * enough, not a common password, no forced rotation. Changing it ends the person's other sessions.
  */
 import { route, type RouteSpec } from '../../../web/routes.js';
-import { formErrors } from '../../../web/validation.js';
+import { formFinisher } from '../../../web/commands.js';
 import type { FormFlash } from '../form-flash.js';
 import { MIN_PASSWORD_LENGTH } from '../password-policy.js';
-import { pageNotFound } from './routes.js';
+import { pageNotFound } from '../../../web/partner-pages.js';
 import { changePasswordSchema } from './schemas.js';
 import type { Administration } from './service.js';
 
@@ -19,6 +19,7 @@ export function passwordRoutes({
   administration: Administration;
   flash: FormFlash;
 }): RouteSpec[] {
+  const finish = formFinisher(flash);
   return [
     route({
       method: 'get',
@@ -51,13 +52,11 @@ export function passwordRoutes({
           actorUserId: principal.userId,
         };
         const outcome = await administration.changePassword(request, session.idHash, body);
-        if (outcome.kind === 'not-found') return pageNotFound(res);
-        if (outcome.kind === 'refused')
-          return flash.redirectWithErrors(res, PAGE, formErrors(outcome.errors));
-        return flash.redirectWithNotice(
+        return finish(
           res,
-          PAGE,
-          'Your password has been changed. You have been signed out everywhere else',
+          outcome,
+          { page: PAGE },
+          { page: PAGE, notice: 'Your password has been changed. You have been signed out everywhere else' },
         );
       },
     }),

@@ -6,7 +6,7 @@ import type { Database } from '../../../db/database.js';
 import {
   done,
   entry,
-  NOT_FOUND,
+  notFound,
   refused,
   securityEntry,
   SHARING_APPROVER_ROLES,
@@ -16,6 +16,11 @@ import {
 import * as queries from './queries.js';
 
 export function createSharingAdministration(database: Database) {
+  return { ...sharingRequests(database), ...sharingDecisions(database), ...sharingRemoval(database) };
+}
+
+/** Rules asked for, and those waiting for their owner. */
+function sharingRequests(database: Database) {
   const db = database.db;
   return {
     /** Sharing rules waiting for their owner's approval, each with who may approve it. */
@@ -78,7 +83,12 @@ export function createSharingAdministration(database: Database) {
         return done(id);
       });
     },
+  };
+}
 
+/** The owners' decisions on requests to share their agency's records. */
+function sharingDecisions(database: Database) {
+  return {
     /**
      * The owner's answer to a sharing request: only a holder of `sharing:approve` in the agency
      * whose records it shares, and never the person who asked. Approval makes the rule.
@@ -93,7 +103,7 @@ export function createSharingAdministration(database: Database) {
         const change = await queries.accessChangeById(tx, id);
         // Another agency's request is not found: an owner sees only requests about their records.
         if (!change || change.kind !== 'sharing-rule' || change.owner_agency_id !== approver.agencyId) {
-          return NOT_FOUND;
+          return notFound;
         }
         if (change.status !== 'pending') {
           return refused({ '': 'This request has already been decided' });
@@ -132,12 +142,17 @@ export function createSharingAdministration(database: Database) {
         return done(decision);
       });
     },
+  };
+}
 
+/** Removing a rule. */
+function sharingRemoval(database: Database) {
+  return {
     /** Stops a sharing rule at once: narrowing access needs nobody's approval, but is recorded. */
     async removeSharingRule(request: AdminRequest, id: string): Promise<Outcome> {
       return database.transaction(async (tx) => {
         const rule = await queries.sharingRuleById(tx, id);
-        if (!rule || !(await queries.removeSharingRule(tx, id))) return NOT_FOUND;
+        if (!rule || !(await queries.removeSharingRule(tx, id))) return notFound;
         const change = await queries.insertAccessChange(tx, {
           kind: 'sharing-rule-removal',
           status: 'applied',

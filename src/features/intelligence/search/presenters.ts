@@ -119,3 +119,35 @@ export function searchPage(page: {
     })),
   };
 }
+
+/** The API's answer (schemas.ts searchResponseSchema): the same results as the page, as data. */
+export function searchJson(criteria: SearchCriteria, result: SearchResult) {
+  return {
+    entities: {
+      total: result.entities.total,
+      more: result.entities.more,
+      results: result.entities.matches.map((m) => ({
+        id: m.id,
+        type: m.schema,
+        caption: m.caption,
+        matchedName: m.matchedName,
+        matchedKind: m.matchedKind,
+        soundsAlike: m.soundsAlike,
+        score: m.score,
+      })),
+    },
+    items: {
+      total: result.items.total,
+      results: searchView(criteria, result).items.map((item) => ({
+        id: item.id,
+        reference: item.reference,
+        grade: item.grade,
+        categories: item.categoryCodes,
+        area: item.area,
+        receivedAt: item.receivedIso,
+        occurredOn: item.occurredOn,
+        snippet: item.snippetText,
+      })),
+    },
+  };
+}
