@@ -1,6 +1,39 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const KNOWN_LONG_FUNCTIONS = [
+  'scripts/bench-scale.ts',
+  'scripts/synthetic/load.ts',
+  'scripts/synthetic/scale.ts',
+  'src/cli.ts',
+  'src/features/access/accounts.ts',
+  'src/features/access/records-api.ts',
+  'src/features/access/sessions.ts',
+  'src/features/access/sign-in.ts',
+  'src/features/demo/demo-groups.ts',
+  'src/features/intelligence/entities/routes.ts',
+  'src/features/intelligence/import/csv.ts',
+  'src/features/intelligence/import/mapping.ts',
+  'src/features/intelligence/import/routes.ts',
+  'src/features/intelligence/import/rows.ts',
+  'src/features/intelligence/property-checks.ts',
+  'src/features/network/build.ts',
+  'src/features/network/exports/anx.ts',
+  'src/features/network/exports/gexf.ts',
+  'src/features/network/exports/test-strict-xml.ts',
+  'src/features/network/link-chart/routes.ts',
+  'src/features/network/metrics/betweenness-parallel.ts',
+  'src/features/network/metrics/brandes.ts',
+  'src/features/network/test-fixture.ts',
+  'src/features/public-site/content/content.ts',
+  'src/features/public-site/find-help/routes.ts',
+  'src/features/public-site/find-help/signpost.ts',
+  'src/features/public-site/routes.ts',
+  'src/features/reports/reports.ts',
+  'src/features/reports/routes.ts',
+  'src/web/routes.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'build/', 'data/', '.test-cache/'] },
   js.configs.recommended,
@@ -21,6 +54,34 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
     },
+  },
+  {
+    // Sizes a reader can hold in their head: files of at most 400 lines, functions of at most 80,
+    // and no function with more than 20 paths through it. Tests are exempt (a test file reads as
+    // a list of cases); data files and known debt are listed below.
+    files: ['src/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 80 }],
+      complexity: ['error', 20],
+    },
+  },
+  {
+    // Data, not logic: seed content, demo data and the name lists the synthetic generator draws from.
+    files: [
+      'scripts/synthetic/names.ts',
+      'src/features/demo/demo-intelligence.ts',
+      'src/features/public-site/content/seed-channels.ts',
+      'src/features/tactics/seed-tactics.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  {
+    // Known debt: functions still over 80 lines or 20 paths. This list only ever shrinks; a file
+    // leaves it when it is split, and a new file never joins it.
+    files: KNOWN_LONG_FUNCTIONS,
+    rules: { 'max-lines-per-function': 'off', complexity: 'off' },
   },
   {
     // node:test's describe/it return promises the runner awaits itself; tests may assert presence with !.
