@@ -2,6 +2,8 @@
 import { route, type RouteSpec } from '../../../web/routes.js';
 import { pageNotFound } from '../../../web/partner-pages.js';
 import { SUBJECT_CATEGORIES } from '../schema.js';
+import { ITEM_ROWS_PER_PAGE } from './queries.js';
+import { itemPageSchema } from './schemas.js';
 import {
   categories,
   idParam,
@@ -27,6 +29,36 @@ import {
   vulnerabilityText,
 } from './present.js';
 
+/**
+ * Where a section of the item page stands (rows "from" to "to") and its previous and next pages,
+ * keeping the other section's page in the address.
+ */
+function sectionPagination(
+  page: string,
+  pages: { people: number; links: number },
+  section: 'people' | 'links',
+  more: boolean,
+  shown: number,
+) {
+  const hrefFor = (n: number) => {
+    const params = new URLSearchParams();
+    const next = { ...pages, [section]: n };
+    if (next.people > 1) params.set('people', String(next.people));
+    if (next.links > 1) params.set('links', String(next.links));
+    const search = params.toString();
+    return `${page}${search ? `?${search}` : ''}#${section}`;
+  };
+  const current = pages[section];
+  const from = (current - 1) * ITEM_ROWS_PER_PAGE + 1;
+  return {
+    from,
+    to: from + shown - 1,
+    paged: current > 1 || more,
+    previous: current > 1 ? { href: hrefFor(current - 1) } : undefined,
+    next: more ? { href: hrefFor(current + 1) } : undefined,
+  };
+}
+
 /** The item page. */
 export function itemPageRoutes({ inbox, flash }: InboxRouteDeps): RouteSpec[] {
   return [
@@ -36,17 +68,28 @@ export function itemPageRoutes({ inbox, flash }: InboxRouteDeps): RouteSpec[] {
       access: READ,
       audit: 'intelligence.item.view',
       s62: 'consultation',
-      handle: async ({ res, params }) => {
+      query: itemPageSchema,
+      handle: async ({ res, params, query }) => {
         const id = idParam(params);
-        const outcome = id ? await inbox.itemPage(inboxRequest(res), id) : undefined;
+        const pages = { people: query.people ?? 1, links: query.links ?? 1 };
+        const outcome = id ? await inbox.itemPage(inboxRequest(res), id, pages) : undefined;
         if (!outcome || outcome.kind !== 'done') return pageNotFound(res);
         const view = outcome.value;
         const { item } = view;
         const names = categories();
         const kept = await flash.take(res, `${INBOX}/items/${item.id}`);
+        const page = `${INBOX}/items/${item.id}`;
         res.render(`${VIEWS}/item.njk`, {
           ...view,
-          page: `${INBOX}/items/${item.id}`,
+          page,
+          peoplePages: sectionPagination(
+            page,
+            pages,
+            'people',
+            view.involvementsPage.more,
+            view.involvements.length,
+          ),
+          linkPages: sectionPagination(page, pages, 'links', view.linksPage.more, view.links.length),
           grade: gradeOf(item),
           source: sourceTypeText(item.source_type),
           statementKind: statementKindText(item.statement_kind),

@@ -137,9 +137,27 @@ export function agencyNames(q: Queryable, ids: readonly string[]) {
     .execute();
 }
 
+/**
+ * An item's involvements and links are shown a page at a time: an imported item can name a
+ * hundred thousand entities, and one page (and its one audit entry) must not name them all.
+ */
+export const ITEM_ROWS_PER_PAGE = 100;
+
+/** One page of rows, and whether there are more after it. */
+export interface RowsPage<T> {
+  rows: T[];
+  page: number;
+  more: boolean;
+}
+
+async function paged<T>(rows: Promise<T[]>, page: number): Promise<RowsPage<T>> {
+  const found = await rows;
+  return { rows: found.slice(0, ITEM_ROWS_PER_PAGE), page, more: found.length > ITEM_ROWS_PER_PAGE };
+}
+
 /** The people, businesses, places and things an item mentions that the viewer may see. */
-export function involvementsShown(q: Queryable, viewer: Viewer, itemId: string) {
-  return q
+export function involvementsShown(q: Queryable, viewer: Viewer, itemId: string, page = 1) {
+  const rows = q
     .selectFrom('item_entity as ie')
     .innerJoin('intelligence_item as i', 'i.id', 'ie.item_id')
     .innerJoin('entity as e', 'e.id', 'ie.entity_id')
@@ -148,12 +166,15 @@ export function involvementsShown(q: Queryable, viewer: Viewer, itemId: string) 
     .where(visibleInvolvementSql(viewer, 'ie', { item: 'i', entity: 'e' }))
     .orderBy('ie.added_at')
     .orderBy('ie.id')
+    .limit(ITEM_ROWS_PER_PAGE + 1)
+    .offset((page - 1) * ITEM_ROWS_PER_PAGE)
     .execute();
+  return paged(rows, page);
 }
 
 /** The links this item supports that the viewer may see (the link rule). */
-export function linksShown(q: Queryable, viewer: Viewer, itemId: string) {
-  return q
+export function linksShown(q: Queryable, viewer: Viewer, itemId: string, page = 1) {
+  const rows = q
     .selectFrom('link_source as ls')
     .innerJoin('link as l', 'l.id', 'ls.link_id')
     .innerJoin('entity as a', 'a.id', 'l.from_entity_id')
@@ -173,7 +194,10 @@ export function linksShown(q: Queryable, viewer: Viewer, itemId: string) {
     .where(visibleLinkSql(viewer, 'l', { ends: ['a', 'b'] }))
     .orderBy('l.created_at')
     .orderBy('l.id')
+    .limit(ITEM_ROWS_PER_PAGE + 1)
+    .offset((page - 1) * ITEM_ROWS_PER_PAGE)
     .execute();
+  return paged(rows, page);
 }
 
 /** A public report's files (both variants), without their bytes, each with its markings. */

@@ -26,11 +26,25 @@ export async function inboxPage(tx: Tx, request: InboxRequest, viewer: Viewer, f
   return page;
 }
 
+/** Which page of the item's involvements (people) and links to show; the first by default. */
+export interface ItemPages {
+  people?: number;
+  links?: number;
+}
+
 /** The item page: one consultation naming the item and every entity and link shown. */
-export async function itemPage(tx: Tx, request: InboxRequest, viewer: Viewer, item: q.ItemRow) {
+export async function itemPage(
+  tx: Tx,
+  request: InboxRequest,
+  viewer: Viewer,
+  item: q.ItemRow,
+  pages: ItemPages = {},
+) {
   // One after another: a transaction is one connection.
-  const involvements = await q.involvementsShown(tx, viewer, item.id);
-  const links = await q.linksShown(tx, viewer, item.id);
+  const involvementsPage = await q.involvementsShown(tx, viewer, item.id, pages.people);
+  const linksPage = await q.linksShown(tx, viewer, item.id, pages.links);
+  const involvements = involvementsPage.rows;
+  const links = linksPage.rows;
   const reportReadable = await mayReadReport(tx, viewer, item);
   const agencies = await q.agencyNames(tx, item.sharedWith);
   const messages = reportReadable && item.public_report_id ? await messagesOf(tx, item.public_report_id) : [];
@@ -54,6 +68,8 @@ export async function itemPage(tx: Tx, request: InboxRequest, viewer: Viewer, it
     item,
     involvements,
     links,
+    involvementsPage: { page: involvementsPage.page, more: involvementsPage.more },
+    linksPage: { page: linksPage.page, more: linksPage.more },
     conversation: reportReadable ? messages : null,
     files,
     sharedWith: agencies.map((agency) => agency.name),

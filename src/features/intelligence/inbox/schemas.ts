@@ -75,6 +75,15 @@ export const inboxFilterSchema = z.strictObject({
     .optional(),
 });
 
+const sectionPage = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/, 'Page must be a whole number from 1')
+  .transform(Number)
+  .optional();
+
+/** The item page: which page of its people and of its links. */
+export const itemPageSchema = z.strictObject({ people: sectionPage, links: sectionPage });
+
 const CONDITIONS_MESSAGE = 'Enter the conditions for sharing, as handling code C needs them';
 
 const reviewDate = dateFields('reviewOn', 'Review date');

@@ -10,7 +10,7 @@ import type { RecordAction, Viewer } from '../../access/policy.js';
 import { loadViewer } from '../../access/viewer.js';
 import { done, entry, NOT_FOUND, visibleItem, type InboxRequest, type Outcome } from './item-access.js';
 import * as q from './queries.js';
-import { download, inboxPage, itemForForm, itemPage, workbench } from './reading.js';
+import { download, inboxPage, itemForForm, itemPage, workbench, type ItemPages } from './reading.js';
 import { share, sharePlan } from './sharing.js';
 import { submit, type Submission } from './submission.js';
 import * as triage from './triage.js';
@@ -58,8 +58,8 @@ export function createInbox(database: Database) {
         inboxPage(tx, request, await loadViewer(tx, request.principal), filter),
       );
     },
-    itemPage: (request: InboxRequest, id: string) =>
-      withItem(request, id, 'read', (tx, viewer, item) => itemPage(tx, request, viewer, item)),
+    itemPage: (request: InboxRequest, id: string, pages?: ItemPages) =>
+      withItem(request, id, 'read', (tx, viewer, item) => itemPage(tx, request, viewer, item, pages)),
     itemForForm: (request: InboxRequest, id: string) =>
       withItem(request, id, 'update', (tx, viewer, item) => itemForForm(tx, request, viewer, item)),
     grade: (request: InboxRequest, id: string, grade: q.GradeChange) =>
