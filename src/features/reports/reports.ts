@@ -9,7 +9,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
 import type { ReportCategory } from './categories.js';
 import type { Finding, Prepared } from './files.js';
-import { receivePublicReport } from '../intelligence/queries.js';
+import { receivePublicReport } from '../intelligence/index.js';
 import * as q from './queries.js';
 import { formatReceipt, hashSecret, newReceipt, parseReceipt, verifySecret } from './receipt.js';
 
