@@ -1,5 +1,44 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const FEATURES = readdirSync(`${import.meta.dirname}/src/features`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/**
+ * Feature boundaries, as no-restricted-imports options for the files of one feature (or of none).
+ * Outside intelligence/, the shared core is reached only through its index.ts; no feature imports
+ * another feature's pages: its routes.ts, *-routes.ts or views/ (main.ts wires routes together).
+ */
+function boundaries(feature) {
+  const patterns = [];
+  if (feature === 'reports') {
+    // Reports sit below intelligence (the inbox reads their categories and conversations), so an
+    // import the other way would make a circle; main.ts hands reports what they need instead.
+    patterns.push({
+      group: ['**/intelligence/**'],
+      message: 'Reports never import intelligence: main.ts passes createReports what it needs.',
+    });
+  } else if (feature !== 'intelligence') {
+    patterns.push({
+      group: ['**/intelligence/*', '!**/intelligence/index.js'],
+      message: 'Import the shared core through features/intelligence/index.js, not its inner files.',
+    });
+  }
+  const others = FEATURES.filter((name) => name !== feature && name !== 'intelligence');
+  if (feature !== undefined && others.length > 0) {
+    patterns.push({
+      group: others.flatMap((name) => [
+        `**/${name}/**/routes.js`,
+        `**/${name}/**/*-routes.js`,
+        `**/${name}/**/views/**`,
+      ]),
+      message: "A feature calls another feature's queries and services, never its routes or views.",
+    });
+  }
+  return ['error', { patterns }];
+}
 
 const KNOWN_LONG_FUNCTIONS = [
   'scripts/bench-scale.ts',
@@ -91,6 +130,17 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // The composition root (main.ts, cli.ts) wires every feature's routes; tests and scripts
+    // outside src/ are harnesses and may reach inside intelligence for fixtures and benchmarks.
+    files: ['src/**/*.ts'],
+    ignores: ['src/main.ts', 'src/cli.ts', 'src/features/**'],
+    rules: { 'no-restricted-imports': boundaries(undefined) },
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**/*.ts`],
+    rules: { 'no-restricted-imports': boundaries(feature) },
+  })),
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,

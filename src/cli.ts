@@ -13,6 +13,7 @@ import { useAuditKey } from './features/audit/audit-key.js';
 import { verifyAuditLog } from './features/audit/audit-verify.js';
 import { checkpointIfMoved } from './features/audit/checkpointer.js';
 import { importCommand, IMPORT_HELP } from './features/intelligence/import/cli.js';
+import { receivePublicReport } from './features/intelligence/index.js';
 import { createReports } from './features/reports/reports.js';
 import { loadDemoData, type DemoCredentials } from './features/demo/demo-data.js';
 import { buildLantern, serve, VERSION } from './main.js';
@@ -158,7 +159,7 @@ export async function runCli(
           await loadDemoData(
             database,
             createAccounts(database),
-            createReports(database, config.secret, config.reports),
+            createReports(database, config.secret, config.reports, receivePublicReport),
           ),
           out,
         ),

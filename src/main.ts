@@ -17,6 +17,7 @@ import { recordsApiRoutes } from './features/access/records-api.js';
 import { useAuditKey } from './features/audit/audit-key.js';
 import { auditEntryRecords } from './features/audit/audit-records.js';
 import { startCheckpointer } from './features/audit/checkpointer.js';
+import { receivePublicReport } from './features/intelligence/index.js';
 import { entitiesRoutes } from './features/intelligence/entities/index.js';
 import { registerIntelligenceNames } from './features/intelligence/record-names.js';
 import { intelligenceRecordSources } from './features/intelligence/records.js';
@@ -66,7 +67,7 @@ export function createServices(config: Config, database: Database, clock: () => 
     accounts: createAccounts(database),
     signInThrottle: signInThrottle(clientKeys(clock), config.signIn, clock),
     sessions: createSessions(database, config),
-    reports: createReports(database, config.secret, config.reports),
+    reports: createReports(database, config.secret, config.reports, receivePublicReport),
     /** Record id → name for the audit pages; later features register their record types here. */
     recordNames: withTacticNames(withIntelligenceNames(defaultRecordNames())),
     publicContent: createPublicContent(database),

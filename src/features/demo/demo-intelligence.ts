@@ -18,14 +18,12 @@ import {
   insertItem,
   insertLink,
   PUBLIC_REPORT_EVIDENCE_LIST,
-} from '../intelligence/queries.js';
-import { shareRecord } from '../access/shares.js';
-import {
   checkProperties,
   type EntitySchemaName,
   type LinkTypeName,
   type SubjectCategory,
-} from '../intelligence/schema.js';
+} from '../intelligence/index.js';
+import { shareRecord } from '../access/shares.js';
 
 interface DemoEntity {
   key: string;

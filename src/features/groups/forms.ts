@@ -1,6 +1,6 @@
 /** What the OCG register's forms and filters accept, with GOV.UK-worded messages. */
 import { z } from 'zod';
-import { CATEGORY_NAMES, SOC_CATEGORIES } from '../intelligence/inbox/schemas.js';
+import { CATEGORY_NAMES, SOC_CATEGORIES } from '../intelligence/index.js';
 import { MEMBER_ROLES, OCG_STATUSES, type MemberRole, type OcgStatus } from './queries.js';
 
 const statuses = Object.keys(OCG_STATUSES) as [OcgStatus, ...OcgStatus[]];

@@ -13,8 +13,13 @@ import { send, withoutNonce } from '../../../test/support/forms.js';
 import { parseHtml, textOf } from '../../../test/support/html.js';
 import { signedInPartner, type PartnerClient, type TestPartner } from '../../../test/support/partner.js';
 import type { Marking } from '../access/markings.js';
-import { insertEntity, insertItem, PUBLIC_REPORT_EVIDENCE_LIST } from '../intelligence/queries.js';
-import type { EntityProperties, EntitySchemaName } from '../intelligence/schema.js';
+import {
+  insertEntity,
+  insertItem,
+  PUBLIC_REPORT_EVIDENCE_LIST,
+  type EntityProperties,
+  type EntitySchemaName,
+} from '../intelligence/index.js';
 import { permissionsOf } from '../access/roles.js';
 import { loadViewer } from '../access/viewer.js';
 import { DEFAULT_SCORING_MODEL } from './default-scoring-model.js';

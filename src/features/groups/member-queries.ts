@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Queryable, Tx } from '../../db/database.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
-import type { EntityProperties, EntitySchemaName } from '../intelligence/schema.js';
+import type { EntityProperties, EntitySchemaName } from '../intelligence/index.js';
 import type { MemberRole } from './queries.js';
 
 export interface Member {

@@ -1,6 +1,6 @@
 /** Adding members and associates to an OCG, and the items that support its statements. */
 import { route, type RouteSpec } from '../../web/routes.js';
-import { ENTITY_SCHEMAS } from '../intelligence/schema.js';
+import { ENTITY_SCHEMAS } from '../intelligence/index.js';
 import { memberSearchSchema, newMemberSchema, newSourceSchema } from './forms.js';
 import { MEMBER_ROLES } from './queries.js';
 import { formFinisher } from '../../web/commands.js';

@@ -6,8 +6,7 @@
 import type { Tx } from '../../db/database.js';
 import type { Viewer } from '../access/policy.js';
 import { mayAccessRecord } from '../access/records.js';
-import { findEntitiesByName, type NameMatch } from '../intelligence/name-search.js';
-import { entityRecords } from '../intelligence/records.js';
+import { findEntitiesByName, type NameMatch, entityRecords } from '../intelligence/index.js';
 import { done, notFound, refused, type Recorded } from '../../web/commands.js';
 import type { NewMemberAnswers, NewSourceAnswers } from './forms.js';
 import { heading, ocgFor, type OcgHeading } from './ocg-access.js';

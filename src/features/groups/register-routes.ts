@@ -1,6 +1,6 @@
 /** The OCG register: the prioritised list, opening an OCG, its page and its status. */
 import { route, type RouteSpec } from '../../web/routes.js';
-import { ENTITY_SCHEMAS } from '../intelligence/schema.js';
+import { ENTITY_SCHEMAS } from '../intelligence/index.js';
 import { categoryName, categoryOptions, listFilterSchema, newOcgSchema, statusSchema } from './forms.js';
 import { agencyOptions, MEMBER_ROLES, OCG_STATUSES } from './queries.js';
 import { bandRank, explainScore, TREND_TEXT } from './scoring.js';

@@ -1,5 +1,5 @@
 /** The network form's choices and labels, with the answers given (presentation only). */
-import { LINK_TYPES } from '../intelligence/schema.js';
+import { LINK_TYPES } from '../intelligence/index.js';
 import { DISRUPTION_METRICS } from './metrics/disruption.js';
 import { SIZE_METRICS } from './schemas.js';
 

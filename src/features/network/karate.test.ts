@@ -15,12 +15,7 @@ import { startTestApp, type TestApp } from '../../../test/support/app.js';
 import { testDatabaseKind } from '../../../test/support/database.js';
 import { signedInPartner, type TestPartner } from '../../../test/support/partner.js';
 import type { Marking } from '../access/markings.js';
-import {
-  insertEntity,
-  insertItem,
-  insertLink,
-  PUBLIC_REPORT_EVIDENCE_LIST,
-} from '../intelligence/queries.js';
+import { insertEntity, insertItem, insertLink, PUBLIC_REPORT_EVIDENCE_LIST } from '../intelligence/index.js';
 import { loadReferenceNetwork } from './metrics/test-networks.js';
 import type { NodeMetrics, NetworkEdge, NetworkNode } from './types.js';
 

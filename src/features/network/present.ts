@@ -3,7 +3,7 @@
  * numbers, reasons in words for "whom to target", the picture's data (NetworkViewData) and the
  * disruption chart as an inline SVG drawn here, so it shows without JavaScript.
  */
-import { ENTITY_SCHEMAS, isEntitySchema } from '../intelligence/schema.js';
+import { ENTITY_SCHEMAS, isEntitySchema } from '../intelligence/index.js';
 import type { NetworkAnalysis, Target } from './analysis.js';
 import type { Disruption } from './metrics/disruption.js';
 import type { NodeMetrics, VisibleNetwork } from './types.js';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isUuid } from '../../web/partner-pages.js';
 import { parseUkDate } from '../audit/filters.js';
-import { LINK_TYPES } from '../intelligence/schema.js';
+import { LINK_TYPES } from '../intelligence/index.js';
 import { MAX_HOPS, type NetworkRequest } from './build.js';
 import { DISRUPTION_METRICS, type DisruptionMetric } from './metrics/disruption.js';
 import type { LinkFilters } from './queries.js';

@@ -18,12 +18,7 @@ import type { Marking } from '../access/markings.js';
 import { permissionsOf, type Role } from '../access/roles.js';
 import type { Viewer } from '../access/policy.js';
 import { loadViewer } from '../access/viewer.js';
-import {
-  insertEntity,
-  insertItem,
-  insertLink,
-  PUBLIC_REPORT_EVIDENCE_LIST,
-} from '../intelligence/queries.js';
+import { insertEntity, insertItem, insertLink, PUBLIC_REPORT_EVIDENCE_LIST } from '../intelligence/index.js';
 
 export interface NetworkFixture {
   analyst: TestPartner;

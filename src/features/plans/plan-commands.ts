@@ -7,7 +7,7 @@ import type { Strand } from '../../db/tables.js';
 import type { Marking } from '../access/markings.js';
 import { mayAccess, mayAct } from '../access/policy.js';
 import { shareRecord } from '../access/shares.js';
-import { findEntitiesByName, type NameMatch } from '../intelligence/name-search.js';
+import { findEntitiesByName, type NameMatch } from '../intelligence/index.js';
 import { done, notFound, refused, type Asker, type Outcome } from '../../web/commands.js';
 import { actionsOf, type ActionRow } from './action-queries.js';
 import { planPicture } from './plan-picture.js';

@@ -13,7 +13,7 @@ import {
   type EntityProperties,
   type EntitySchemaName,
   type LinkTypeName,
-} from '../intelligence/schema.js';
+} from '../intelligence/index.js';
 import type { PictureEntity, PictureVictim, PlanPicture } from './suggestions.js';
 
 interface EntityRow {

@@ -10,7 +10,7 @@ import type { Strand } from '../../db/tables.js';
 import { markingColumns, markingFromRow, MARKING_COLUMNS, type Marking } from '../access/markings.js';
 import { visibleSql, type Viewer } from '../access/policy.js';
 import { sharesOf } from '../access/shares.js';
-import type { EntitySchemaName } from '../intelligence/schema.js';
+import type { EntitySchemaName } from '../intelligence/index.js';
 import type { TacticRow } from './suggestions.js';
 
 export const ACTION_STATUSES = {

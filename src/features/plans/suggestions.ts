@@ -8,7 +8,7 @@
  * tactics are never suggested to anyone else, and nothing in a suggestion hints that a victim exists.
  */
 import type { Strand } from '../../db/tables.js';
-import type { EntityProperties, EntitySchemaName } from '../intelligence/schema.js';
+import type { EntityProperties, EntitySchemaName } from '../intelligence/index.js';
 import { socCategoryLabel } from '../vocabularies/soc-categories.js';
 
 export const STRANDS: readonly Strand[] = ['pursue', 'prevent', 'protect', 'prepare'];

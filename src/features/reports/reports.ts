@@ -5,11 +5,10 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ReportLimits } from '../../config.js';
-import type { Database, Queryable } from '../../db/database.js';
+import type { Database, Queryable, Tx } from '../../db/database.js';
 import { writeAuditEntry, type AuditContext } from '../audit/audit-log.js';
 import type { ReportCategory } from './categories.js';
 import type { Finding, Prepared } from './files.js';
-import { receivePublicReport } from '../intelligence/queries.js';
 import * as q from './queries.js';
 import { formatReceipt, hashSecret, newReceipt, parseReceipt, verifySecret } from './receipt.js';
 
@@ -49,7 +48,19 @@ export interface ConversationMessage {
   sentAt: Date;
 }
 
-export function createReports(database: Database, secret: string, limits: ReportLimits) {
+/**
+ * What takes a new report into the partnership's inbox, in the transaction that stores the report.
+ * main.ts passes intelligence's receivePublicReport: reports sit below intelligence (the inbox
+ * reads their categories and conversations), so they are handed it rather than import it.
+ */
+export type ReportIntake = (tx: Tx, reportId: string) => Promise<unknown>;
+
+export function createReports(
+  database: Database,
+  secret: string,
+  limits: ReportLimits,
+  intoInbox: ReportIntake,
+) {
   const sign = (payload: string) =>
     createHmac('sha256', `report-access:${secret}`).update(payload).digest('base64url');
   // Checking a made-up hash when the lookup id is unknown keeps the timing the same either way.
@@ -165,7 +176,7 @@ export function createReports(database: Database, secret: string, limits: Report
             await q.deletePendingFile(tx, fileToken);
           }
           // The report reaches the partnership's inbox in the same transaction: never one without the other.
-          await receivePublicReport(tx, reportId);
+          await intoInbox(tx, reportId);
           await writeAuditEntry(tx, audit, {
             action: 'collection',
             event: 'reports.submit',

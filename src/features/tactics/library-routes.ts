@@ -1,7 +1,7 @@
 /** Reading the library: the list with its filters, and one tactic. Tactics are not personal data. */
 import { pageNotFound } from '../../web/partner-pages.js';
 import { route, type RouteSpec } from '../../web/routes.js';
-import { dayText } from '../intelligence/inbox/present.js';
+import { dayText } from '../intelligence/index.js';
 import { idParam, mayManage, READ, TACTICS, VIEWS, type TacticsRouteDependencies } from './pages.js';
 import { areaText, formOptions, selectedFilterTags, strandText, suggestionText } from './present.js';
 import { tacticFilterSchema } from './schemas.js';

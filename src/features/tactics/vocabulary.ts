@@ -3,7 +3,7 @@
  * six lifestyle areas, and the `suggested_for` vocabulary agreed with the suggestion engine
  * (features/plans). Pure data and checks, shared by the seed, the forms and the tests.
  */
-import { SOC_CATEGORIES } from '../intelligence/inbox/schemas.js';
+import { SOC_CATEGORIES } from '../intelligence/index.js';
 
 export const STRANDS = {
   pursue: 'Pursue',

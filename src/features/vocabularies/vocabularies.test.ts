@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from '../../../test/support/database.js';
-import { ENTITY_SCHEMA_NAMES, LINK_TYPES } from '../intelligence/schema.js';
+import { ENTITY_SCHEMA_NAMES, LINK_TYPES } from '../intelligence/index.js';
 import { SEED_CATEGORIES } from '../public-site/content/seed-categories.js';
 import { REPORT_CATEGORIES } from '../reports/categories.js';
 import { SOC_CATEGORIES, SOC_CATEGORY_CODES } from './soc-categories.js';

@@ -1,5 +1,5 @@
 /** What the three exports share: a fixed order, the link types' words and the metrics' columns. */
-import { isLinkType, LINK_TYPES } from '../../intelligence/schema.js';
+import { isLinkType, LINK_TYPES } from '../../intelligence/index.js';
 import type { NetworkEdge, NetworkNode, NodeMetrics, VisibleNetwork } from '../types.js';
 
 /** Nodes and edges sorted by id (as strings), so one network always exports to the same bytes. */

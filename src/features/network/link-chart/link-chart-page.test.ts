@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../../../../test/support/app.js';
 import { testDatabaseKind } from '../../../../test/support/database.js';
 import { parseHtml, textOf } from '../../../../test/support/html.js';
 import { signedInPartner, type PartnerClient, type TestPartner } from '../../../../test/support/partner.js';
-import { parseCsv } from '../../intelligence/import/csv.js';
+import { parseCsv } from '../../intelligence/index.js';
 
 const PAGE = '/partner/network/import';
 const CHART = [

@@ -5,16 +5,16 @@
  */
 import type { Queryable } from '../../../db/database.js';
 import type { Viewer } from '../../access/policy.js';
-import { sameLinks } from '../../intelligence/entities/queries.js';
-import { linksByKeys } from '../../intelligence/import/queries.js';
-import { linkKey } from '../../intelligence/import/rows.js';
 import {
+  sameLinks,
+  linksByKeys,
+  linkKey,
   ENTITY_SCHEMAS,
   LINK_TYPES,
   normaliseName,
   sourceKey,
   type EntitySchemaSpec,
-} from '../../intelligence/schema.js';
+} from '../../intelligence/index.js';
 import { entityIdsByKeys, linkableEntitiesNamed, type NamedEntity } from './queries.js';
 import { parseLinkChart, type LinkChartEnd, type LinkChartRejection, type LinkChartRow } from './rows.js';
 

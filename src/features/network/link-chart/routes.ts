@@ -15,16 +15,19 @@ import type { Principal } from '../../access/principal.js';
 import type { Sessions } from '../../access/sessions.js';
 import { loadViewer } from '../../access/viewer.js';
 import { writeAuditEntry } from '../../audit/audit-log.js';
-import { CsvError, decodeCsv } from '../../intelligence/import/csv.js';
 import {
+  CsvError,
+  decodeCsv,
   claimUpload,
   finishUpload,
   heldUpload,
   holdUpload,
   type HeldUpload,
-} from '../../intelligence/import/queries.js';
-import { readImportForm, UploadedFile } from '../../intelligence/import/upload.js';
-import { ENTITY_SCHEMAS, LINK_TYPES } from '../../intelligence/schema.js';
+  readImportForm,
+  UploadedFile,
+  ENTITY_SCHEMAS,
+  LINK_TYPES,
+} from '../../intelligence/index.js';
 import { importerDetails } from './queries.js';
 import { LinkChartFileError, readLinkChart } from './rows.js';
 import {

@@ -4,8 +4,10 @@
  * `to type` (entity kinds, Person when blank) and `confidence` (medium when blank). Pure: reads
  * the header, then each row on its own, accepted or rejected with a reason a person can act on.
  */
-import { CsvError, parseCsv, type CsvRecord } from '../../intelligence/import/csv.js';
 import {
+  CsvError,
+  parseCsv,
+  type CsvRecord,
   checkProperties,
   CONFIDENCES,
   ENTITY_SCHEMAS,
@@ -18,7 +20,7 @@ import {
   type EntitySchemaSpec,
   type LinkTypeName,
   type LinkTypeSpec,
-} from '../../intelligence/schema.js';
+} from '../../intelligence/index.js';
 
 /** At most this many rows: a link chart, not a bulk load (that is the main import's job). */
 export const LINK_CHART_MAX_ROWS = 5000;

@@ -14,8 +14,7 @@ import {
 import { createAccounts } from '../../access/accounts.js';
 import type { Marking } from '../../access/markings.js';
 import { isRole, permissionsOf } from '../../access/roles.js';
-import { importerByEmail } from '../../intelligence/import/importer.js';
-import { insertEntity } from '../../intelligence/queries.js';
+import { importerByEmail, insertEntity } from '../../intelligence/index.js';
 import { importLinkChart, type LinkChartImporter } from './service.js';
 
 const CHART = [

@@ -14,10 +14,10 @@ import {
   insertLinks,
   type NewBulkEntity,
   type NewBulkLink,
-} from '../../intelligence/bulk-queries.js';
-import { closeAsRecorded } from '../../intelligence/import/queries.js';
-import { linkKey } from '../../intelligence/import/rows.js';
-import { insertItem } from '../../intelligence/queries.js';
+  closeAsRecorded,
+  linkKey,
+  insertItem,
+} from '../../intelligence/index.js';
 import { needToKnowList } from '../../access/access-lists.js';
 import { linkChartNamespace, type LinkChartPlan, type Resolved } from './plan.js';
 
