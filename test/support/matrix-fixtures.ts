@@ -427,26 +427,18 @@ async function intelligenceFixtures(
     });
   };
   const own = { classification: 'OFFICIAL', handlingCode: 'P', owner: 'owner', accessList: null } as const;
-  await link(
-    entities['owner OFFICIAL list none']!,
-    entities['owner OFFICIAL-SENSITIVE list none']!,
-    own,
-    [itemsByOwner.owner!],
-  );
+  await link(entities['owner OFFICIAL list none']!, entities['owner OFFICIAL-SENSITIVE list none']!, own, [
+    itemsByOwner.owner!,
+  ]);
   // The same ends, supported by an OFFICIAL item as well: visible to OFFICIAL viewers through it.
-  await link(
-    entities['owner OFFICIAL list none']!,
-    entities['owner OFFICIAL-SENSITIVE list none']!,
-    own,
-    [itemsByOwner.owner!, openOwnerItem!],
-  );
+  await link(entities['owner OFFICIAL list none']!, entities['owner OFFICIAL-SENSITIVE list none']!, own, [
+    itemsByOwner.owner!,
+    openOwnerItem!,
+  ]);
   // Visible link, but one end is on the partner's list: hidden from the owner's own viewers.
-  await link(
-    entities['owner OFFICIAL list none']!,
-    entities['owner OFFICIAL list partner']!,
-    own,
-    [itemsByOwner.owner!],
-  );
+  await link(entities['owner OFFICIAL list none']!, entities['owner OFFICIAL list partner']!, own, [
+    itemsByOwner.owner!,
+  ]);
   await link(
     entities['outsider OFFICIAL list none']!,
     entities['outsider OFFICIAL-SENSITIVE list none']!,
