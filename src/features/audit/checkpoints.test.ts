@@ -14,7 +14,13 @@ import { createLogger } from '../../web/logging.js';
 import { useAuditKey } from './audit-key.js';
 import { writeAuditEntry } from './audit-log.js';
 import { checkpointIfMoved, startCheckpointer } from './checkpointer.js';
-import { appendCheckpoint, auditHead, checkpointFile, readCheckpoints } from './checkpoints.js';
+import {
+  appendCheckpoint,
+  auditHead,
+  checkpointFile,
+  checkpointReader,
+  readCheckpoints,
+} from './checkpoints.js';
 
 const KEY = randomBytes(32);
 const head = (headSeq: number) => ({
@@ -61,6 +67,28 @@ describe('audit checkpoints', () => {
       ['2', '3', '4'],
     );
     assert.match(reading.problems[0] ?? '', /is not signed with this audit key/);
+  });
+
+  it('gives the audit page what a whole read gives, reading only the lines appended since', async () => {
+    const dir = await folder();
+    const read = checkpointReader(dir, KEY);
+    assert.deepEqual(await read(), await readCheckpoints(dir, KEY), 'no file yet');
+    await appendCheckpoint(dir, head(3), KEY);
+    assert.deepEqual(await read(), await readCheckpoints(dir, KEY));
+    await appendCheckpoint(dir, head(8), KEY);
+    await appendCheckpoint(dir, head(5), randomBytes(32));
+    const grown = await read();
+    assert.deepEqual(grown, await readCheckpoints(dir, KEY), 'the appended lines, one of them forged');
+    assert.deepEqual([grown.latest?.headSeq, grown.count, grown.problems.length], [8, 3, 1]);
+    assert.match(grown.problems[0] ?? '', /line 3 /);
+    // A line still being written is left for the next read.
+    await appendFile(checkpointFile(dir), '{"at": "2026-12');
+    assert.equal((await read()).count, 3);
+    // A file cut short (lines deleted) is read whole again.
+    const [first] = (await readFile(checkpointFile(dir), 'utf8')).split('\n');
+    await writeFile(checkpointFile(dir), `${first}\n`);
+    assert.deepEqual(await read(), await readCheckpoints(dir, KEY));
+    assert.equal((await read()).latest?.headSeq, 3);
   });
 
   it('reports a checkpoint file it cannot read, rather than failing', async () => {

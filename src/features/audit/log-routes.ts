@@ -6,7 +6,7 @@ import { askerOf } from '../../web/partner-pages.js';
 import { route, type RouteSpec } from '../../web/routes.js';
 import type { FormErrors } from '../../web/validation.js';
 import { S62_ACTIONS } from './audit-log.js';
-import { readCheckpoints } from './checkpoints.js';
+import { checkpointReader } from './checkpoints.js';
 import { auditFilterSchema, filterQuery, normaliseFilter } from './filters.js';
 import { AUDIT_READ, forInformationGovernance, type AuditPageDependencies } from './pages.js';
 import { entryView, pages, selectedFilters } from './presenters.js';
@@ -29,6 +29,7 @@ function invalidFilterPage(database: Database) {
 export function auditLogRoutes({ database, recordNames, checkpoints }: AuditPageDependencies): RouteSpec[] {
   const kernel = commandKernel(database);
   const showInvalidFilter = invalidFilterPage(database);
+  const readLatestCheckpoints = checkpointReader(checkpoints.checkpointDir, checkpoints.key);
   return [
     route({
       method: 'get',
@@ -46,7 +47,7 @@ export function auditLogRoutes({ database, recordNames, checkpoints }: AuditPage
         const values = query as Record<string, string | undefined>;
         res.render('audit/views/audit-log.njk', {
           values,
-          checkpoint: await readCheckpoints(checkpoints.checkpointDir, checkpoints.key),
+          checkpoint: await readLatestCheckpoints(),
           agencies: result.agencies,
           actions: S62_ACTIONS,
           entries: result.rows.map((row) => entryView(row, recordNames)),
