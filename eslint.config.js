@@ -110,7 +110,7 @@ export default tseslint.config(
     // Data, not logic: seed content, demo data and the name lists the synthetic generator draws from.
     files: [
       'scripts/synthetic/names.ts',
-      'src/features/demo/demo-intelligence.ts',
+      'src/features/demo/demo-intelligence-data.ts',
       'src/features/public-site/content/seed-channels.ts',
       'src/features/tactics/seed-tactics.ts',
     ],
