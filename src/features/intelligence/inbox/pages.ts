@@ -83,6 +83,36 @@ export function formHelpers({ inbox, flash }: InboxRouteDeps) {
     return flash.redirectWithNotice(res, pages.next, pages.notice);
   }
 
+  /**
+   * A POST about one item: run the command on it, then the item page with the notice, or the
+   * form again with its errors, or 404.
+   */
+  const itemCommand =
+    <B>(
+      suffix: string,
+      run: (request: InboxRequest, id: string, body: B) => Promise<Outcome<unknown>>,
+      notice: (body: B) => string,
+    ) =>
+    async ({
+      req,
+      res,
+      params,
+      body,
+    }: {
+      req: Request;
+      res: Response;
+      params: Record<string, string>;
+      body: B;
+    }) => {
+      const id = idParam(params);
+      if (!id) return pageNotFound(res);
+      await finish(res, await run(inboxRequest(res), id, body), {
+        form: itemPath(req, suffix),
+        next: `${INBOX}/items/${id}`,
+        notice: notice(body),
+      });
+    };
+
   /** A GET form about one item: 404 or the page, with what the flash kept. */
   const itemForm =
     (view: string, defaults: (item: ItemForForm) => Record<string, unknown>, extra = {}) =>
@@ -103,7 +133,7 @@ export function formHelpers({ inbox, flash }: InboxRouteDeps) {
       });
     };
 
-  return { backTo, finish, itemForm };
+  return { backTo, finish, itemCommand, itemForm };
 }
 
 export const categories = () => CATEGORY_NAMES;

@@ -1,6 +1,5 @@
 /** Triage of one item: grade, categorise and flag, ask the reporter, close with an outcome. */
 import { route, type RouteSpec } from '../../../web/routes.js';
-import { pageNotFound } from '../../../web/partner-pages.js';
 import {
   HANDLING,
   INFORMATION_ASSESSMENTS,
@@ -8,18 +7,7 @@ import {
   SOURCE_EVALUATIONS,
   VULNERABILITIES,
 } from '../grading.js';
-import {
-  categories,
-  formHelpers,
-  idParam,
-  INBOX,
-  inboxRequest,
-  type InboxRouteDeps,
-  ITEM,
-  itemPath,
-  options,
-  READ,
-} from './pages.js';
+import { categories, formHelpers, type InboxRouteDeps, ITEM, options, READ } from './pages.js';
 import { dateParts, outcomeText } from './present.js';
 import {
   categoriseSchema,
@@ -33,7 +21,7 @@ import {
 /** Grade (3x5x2). */
 export function gradeRoutes(deps: InboxRouteDeps): RouteSpec[] {
   const { inbox } = deps;
-  const { backTo, finish, itemForm } = formHelpers(deps);
+  const { backTo, itemCommand, itemForm } = formHelpers(deps);
   return [
     route({
       method: 'get',
@@ -67,15 +55,11 @@ export function gradeRoutes(deps: InboxRouteDeps): RouteSpec[] {
       s62: 'alteration',
       body: gradeSchema,
       invalid: backTo('/grade'),
-      handle: async ({ req, res, params, body }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        await finish(res, await inbox.grade(inboxRequest(res), id, body), {
-          form: itemPath(req, '/grade'),
-          next: `${INBOX}/items/${id}`,
-          notice: `Graded ${body.sourceEvaluation}/${body.informationAssessment}/${body.handlingCode}`,
-        });
-      },
+      handle: itemCommand(
+        '/grade',
+        inbox.grade,
+        (body) => `Graded ${body.sourceEvaluation}/${body.informationAssessment}/${body.handlingCode}`,
+      ),
     }),
   ];
 }
@@ -83,7 +67,7 @@ export function gradeRoutes(deps: InboxRouteDeps): RouteSpec[] {
 /** Categorise and flag. */
 export function categoriseRoutes(deps: InboxRouteDeps): RouteSpec[] {
   const { inbox } = deps;
-  const { backTo, finish, itemForm } = formHelpers(deps);
+  const { backTo, itemCommand, itemForm } = formHelpers(deps);
   return [
     route({
       method: 'get',
@@ -115,15 +99,7 @@ export function categoriseRoutes(deps: InboxRouteDeps): RouteSpec[] {
       s62: 'alteration',
       body: categoriseSchema,
       invalid: backTo('/categorise'),
-      handle: async ({ req, res, params, body }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        await finish(res, await inbox.categorise(inboxRequest(res), id, body), {
-          form: itemPath(req, '/categorise'),
-          next: `${INBOX}/items/${id}`,
-          notice: 'Categories and flags saved',
-        });
-      },
+      handle: itemCommand('/categorise', inbox.categorise, () => 'Categories and flags saved'),
     }),
   ];
 }
@@ -131,7 +107,7 @@ export function categoriseRoutes(deps: InboxRouteDeps): RouteSpec[] {
 /** Ask the reporter a question (public reports only). */
 export function askRoutes(deps: InboxRouteDeps): RouteSpec[] {
   const { inbox } = deps;
-  const { backTo, finish, itemForm } = formHelpers(deps);
+  const { backTo, itemCommand, itemForm } = formHelpers(deps);
   return [
     route({
       method: 'get',
@@ -149,15 +125,11 @@ export function askRoutes(deps: InboxRouteDeps): RouteSpec[] {
       s62: 'alteration',
       body: questionSchema,
       invalid: backTo('/ask'),
-      handle: async ({ req, res, params, body }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        await finish(res, await inbox.ask(inboxRequest(res), id, body.question), {
-          form: itemPath(req, '/ask'),
-          next: `${INBOX}/items/${id}`,
-          notice: 'Your question has been sent. The reporter sees it when they come back with their receipt',
-        });
-      },
+      handle: itemCommand(
+        '/ask',
+        (request, id, body: { question: string }) => inbox.ask(request, id, body.question),
+        () => 'Your question has been sent. The reporter sees it when they come back with their receipt',
+      ),
     }),
   ];
 }
@@ -165,7 +137,7 @@ export function askRoutes(deps: InboxRouteDeps): RouteSpec[] {
 /** Close with an outcome. */
 export function closeRoutes(deps: InboxRouteDeps): RouteSpec[] {
   const { inbox } = deps;
-  const { backTo, finish, itemForm } = formHelpers(deps);
+  const { backTo, itemCommand, itemForm } = formHelpers(deps);
   return [
     route({
       method: 'get',
@@ -183,15 +155,7 @@ export function closeRoutes(deps: InboxRouteDeps): RouteSpec[] {
       s62: 'alteration',
       body: closeSchema,
       invalid: backTo('/close'),
-      handle: async ({ req, res, params, body }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        await finish(res, await inbox.close(inboxRequest(res), id, body), {
-          form: itemPath(req, '/close'),
-          next: `${INBOX}/items/${id}`,
-          notice: `Closed: ${outcomeText(body.outcome)}`,
-        });
-      },
+      handle: itemCommand('/close', inbox.close, (body) => `Closed: ${outcomeText(body.outcome)}`),
     }),
   ];
 }

@@ -9,7 +9,6 @@ import {
   inboxRequest,
   type InboxRouteDeps,
   ITEM,
-  itemPath,
   READ,
   VIEWS,
 } from './pages.js';
@@ -19,7 +18,7 @@ import { BODY_MAX, confirmSchema, sanitiseSchema } from './schemas.js';
 /** The sanitisation workbench and sign-off. */
 export function workbenchRoutes(deps: InboxRouteDeps): RouteSpec[] {
   const { inbox } = deps;
-  const { backTo, finish } = formHelpers(deps);
+  const { backTo, itemCommand } = formHelpers(deps);
   return [
     route({
       method: 'get',
@@ -37,15 +36,11 @@ export function workbenchRoutes(deps: InboxRouteDeps): RouteSpec[] {
       s62: 'alteration',
       body: sanitiseSchema,
       invalid: backTo('/sanitise'),
-      handle: async ({ req, res, params, body }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        await finish(res, await inbox.sanitise(inboxRequest(res), id, body.body), {
-          form: itemPath(req, '/sanitise'),
-          next: `${INBOX}/items/${id}`,
-          notice: 'Sanitised text saved. Someone else must now sign it off before it can be shared',
-        });
-      },
+      handle: itemCommand(
+        '/sanitise',
+        (request, id, body: { body: string }) => inbox.sanitise(request, id, body.body),
+        () => 'Sanitised text saved. Someone else must now sign it off before it can be shared',
+      ),
     }),
     route({
       method: 'get',
@@ -63,15 +58,11 @@ export function workbenchRoutes(deps: InboxRouteDeps): RouteSpec[] {
       s62: 'alteration',
       body: confirmSchema,
       invalid: backTo('/sign-off'),
-      handle: async ({ req, res, params }) => {
-        const id = idParam(params);
-        if (!id) return pageNotFound(res);
-        await finish(res, await inbox.signOff(inboxRequest(res), id), {
-          form: itemPath(req, '/sign-off'),
-          next: `${INBOX}/items/${id}`,
-          notice: 'Signed off: the sanitised text may now be shared',
-        });
-      },
+      handle: itemCommand(
+        '/sign-off',
+        (request, id) => inbox.signOff(request, id),
+        () => 'Signed off: the sanitised text may now be shared',
+      ),
     }),
   ];
 }
